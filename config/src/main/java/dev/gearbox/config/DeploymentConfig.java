@@ -1,0 +1,34 @@
+package dev.gearbox.config;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * One model at one endpoint with its price. {@code apiKey} is a secret: it never appears in
+ * {@link #toString()}, logs or errors. {@code baseUrl} and {@code apiKey} are null for the simulator.
+ * {@code headers} are extra headers sent upstream (e.g. an organisation id).
+ */
+public record DeploymentConfig(
+        String name,
+        ProviderKind provider,
+        URI baseUrl,
+        String apiKey,
+        String model,
+        Price price,
+        Timeouts timeouts,
+        Map<String, String> headers,
+        SimulatorSettings simulator) {
+
+    public DeploymentConfig {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
+        price = price == null ? Price.FREE : price;
+    }
+
+    @Override
+    public String toString() {
+        return "DeploymentConfig[name=" + name + ", provider=" + provider.wire() + ", baseUrl=" + baseUrl
+                + ", apiKey=" + (apiKey == null || apiKey.isEmpty() ? "<none>" : "<redacted>")
+                + ", model=" + model + ", price=" + price + ", timeouts=" + timeouts + "]";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gearbox.config;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The whole, validated configuration. Immutable; a reload builds a new one. */
+public record GearboxConfig(
+        ServerConfig server,
+        List<DeploymentConfig> deployments,
+        Map<Tier, TierConfig> tiers,
+        RoutingConfig routing) {
+
+    public GearboxConfig {
+        deployments = List.copyOf(deployments);
+        tiers = Map.copyOf(new EnumMap<>(tiers));
+    }
+
+    public Optional<DeploymentConfig> deployment(String name) {
+        return deployments.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /** The tier's deployments in fallback order; empty when the tier is not configured. */
+    public List<String> tierDeployments(Tier tier) {
+        TierConfig t = tiers.get(tier);
+        return t == null ? List.of() : t.deployments();
+    }
+}

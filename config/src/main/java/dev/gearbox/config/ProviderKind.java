@@ -1,0 +1,30 @@
+package dev.gearbox.config;
+
+import java.util.Optional;
+
+/** Which upstream API a deployment speaks. */
+public enum ProviderKind {
+    /** Any OpenAI-compatible chat completions API (OpenAI, Groq, vLLM, Ollama, Together, ...). */
+    OPENAI("openai"),
+    /** The built-in simulator: answers generated in-process, no network, no key. */
+    SIMULATOR("simulator");
+
+    private final String wire;
+
+    ProviderKind(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public static Optional<ProviderKind> fromWire(String name) {
+        for (ProviderKind k : values()) {
+            if (k.wire.equals(name)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}

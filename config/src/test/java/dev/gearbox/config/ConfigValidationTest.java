@@ -179,6 +179,12 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aRoutingSectionOfTheWrongTypeIsReportedOnce() {
+        assertThat(errorsOf(DEPLOYMENTS + "tiers: {fast: {deployments: [gpt]}}\nrouting: frontier\n"))
+                .containsExactly(new ConfigError("routing", "expected a mapping, got \"frontier\""));
+    }
+
+    @Test
     void baseUrlMustBeAnAbsoluteHttpUrl() {
         for (String bad : List.of("ftp:/x", "api.example.com/v1", "http://", "https://exa mple.com")) {
             assertThat(only(withThirdDeployment("name: x\nprovider: openai\nmodel: m\nbase_url: \"" + bad + "\"")))

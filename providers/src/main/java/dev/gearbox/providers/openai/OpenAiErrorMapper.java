@@ -30,7 +30,7 @@ public final class OpenAiErrorMapper {
 
     /** An error response ({@code status} outside 2xx) or a 2xx whose body is an error document. */
     public GatewayException map(int status, HttpHeaders headers, byte[] body) {
-        UpstreamErrorBody error = UpstreamErrorBody.parse(body);
+        UpstreamErrorText error = UpstreamErrorText.parse(body);
         ErrorKind kind = kindFor(status, error);
         String detail = redact(error.message() == null ? "(no message)" : error.message());
         String message = switch (kind) {
@@ -48,15 +48,31 @@ public final class OpenAiErrorMapper {
         return new GatewayException(kind, message, param, code, status, retryAfter, null);
     }
 
+    /**
+     * The answer to a stream request that is not an event stream: an error status maps as usual;
+     * a 2xx (JSON where SSE was asked for) is an upstream error quoting what it said.
+     */
+    public GatewayException mapNonStreamAnswer(int status, HttpHeaders headers, byte[] body) {
+        if (status < 200 || status >= 300) {
+            return map(status, headers, body);
+        }
+        UpstreamErrorText said = UpstreamErrorText.parse(body);
+        String contentType = headers == null ? null : headers.get("Content-Type");
+        return GatewayException.upstream(ErrorKind.UPSTREAM_ERROR, status, "upstream " + deployment.name()
+                + " answered a stream request with HTTP " + status + " "
+                + (contentType == null ? "(no content type)" : contentType) + " instead of text/event-stream: "
+                + redact(said.message() == null ? "(no message)" : said.message()), null);
+    }
+
     /** An {@code error} event inside an SSE stream (the upstream failed after it started answering). */
     public GatewayException mapStreamError(JsonNode event) {
-        UpstreamErrorBody error = UpstreamErrorBody.fromJson(event);
+        UpstreamErrorText error = UpstreamErrorText.fromJson(event);
         String detail = error == null || error.message() == null ? "(no message)" : redact(error.message());
         return new GatewayException(ErrorKind.UPSTREAM_ERROR, "upstream " + deployment.name()
                 + " sent an error in the stream: " + detail);
     }
 
-    private static ErrorKind kindFor(int status, UpstreamErrorBody error) {
+    private static ErrorKind kindFor(int status, UpstreamErrorText error) {
         if (status == 400 && "context_length_exceeded".equals(error.code())) {
             return ErrorKind.CONTEXT_LENGTH_EXCEEDED;
         }

@@ -11,36 +11,36 @@ import java.nio.charset.StandardCharsets;
  * as a string, a top-level {@code message} or {@code detail}), and proxies answer with HTML, so
  * anything else falls back to a short, single-line excerpt of the raw body.
  */
-record UpstreamErrorBody(String message, String code, String param) {
+record UpstreamErrorText(String message, String code, String param) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_EXCERPT = 200;
 
-    static UpstreamErrorBody parse(byte[] body) {
+    static UpstreamErrorText parse(byte[] body) {
         JsonNode root = readJson(body);
         if (root != null && root.isObject()) {
-            UpstreamErrorBody fromJson = fromJson(root);
+            UpstreamErrorText fromJson = fromJson(root);
             if (fromJson != null) {
                 return fromJson;
             }
         }
-        return new UpstreamErrorBody(excerpt(new String(body, StandardCharsets.UTF_8)), null, null);
+        return new UpstreamErrorText(excerpt(new String(body, StandardCharsets.UTF_8)), null, null);
     }
 
     /** The error inside a JSON document, or null when it carries none. */
-    static UpstreamErrorBody fromJson(JsonNode root) {
+    static UpstreamErrorText fromJson(JsonNode root) {
         JsonNode error = root.get("error");
         if (error != null && error.isObject()) {
-            return new UpstreamErrorBody(text(error.get("message")), text(error.get("code")), text(error.get("param")));
+            return new UpstreamErrorText(text(error.get("message")), text(error.get("code")), text(error.get("param")));
         }
         if (error != null && error.isTextual()) {
-            return new UpstreamErrorBody(error.asText(), null, null);
+            return new UpstreamErrorText(error.asText(), null, null);
         }
         String message = text(root.get("message"));
         if (message == null) {
             JsonNode detail = root.get("detail");
             message = detail == null ? null : detail.isTextual() ? detail.asText() : detail.toString();
         }
-        return message == null ? null : new UpstreamErrorBody(message, text(root.get("code")), null);
+        return message == null ? null : new UpstreamErrorText(message, text(root.get("code")), null);
     }
 
     private static JsonNode readJson(byte[] body) {

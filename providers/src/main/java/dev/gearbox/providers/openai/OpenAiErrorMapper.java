@@ -1,11 +1,11 @@
 package dev.gearbox.providers.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gearbox.config.DeploymentConfig;
 import dev.gearbox.core.error.ErrorKind;
 import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.providers.http.RetryAfter;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -21,18 +21,20 @@ public final class OpenAiErrorMapper {
     private static final Pattern KEY_LIKE = Pattern.compile("\\b(?:sk|pk|rk|key|gsk|xai)[-_][A-Za-z0-9_*.\\-]{4,}");
 
     private final DeploymentConfig deployment;
+    private final OpenAiCodec codec;
     private final Clock clock;
 
-    public OpenAiErrorMapper(DeploymentConfig deployment, Clock clock) {
+    public OpenAiErrorMapper(DeploymentConfig deployment, OpenAiCodec codec, Clock clock) {
         this.deployment = deployment;
+        this.codec = codec;
         this.clock = clock;
     }
 
     /** An error response ({@code status} outside 2xx) or a 2xx whose body is an error document. */
     public GatewayException map(int status, HttpHeaders headers, byte[] body) {
-        UpstreamErrorText error = UpstreamErrorText.parse(body);
+        UpstreamErrorBody error = codec.readUpstreamError(body);
         ErrorKind kind = kindFor(status, error);
-        String detail = redact(error.message() == null ? "(no message)" : error.message());
+        String detail = redact(error.message());
         String message = switch (kind) {
             case AUTHENTICATION, PERMISSION_DENIED -> "upstream " + deployment.name() + " rejected the deployment's "
                     + "upstream API key (HTTP " + status + "), not the client's: " + detail;
@@ -56,23 +58,22 @@ public final class OpenAiErrorMapper {
         if (status < 200 || status >= 300) {
             return map(status, headers, body);
         }
-        UpstreamErrorText said = UpstreamErrorText.parse(body);
+        UpstreamErrorBody said = codec.readUpstreamError(body);
         String contentType = headers == null ? null : headers.get("Content-Type");
         return GatewayException.upstream(ErrorKind.UPSTREAM_ERROR, status, "upstream " + deployment.name()
                 + " answered a stream request with HTTP " + status + " "
                 + (contentType == null ? "(no content type)" : contentType) + " instead of text/event-stream: "
-                + redact(said.message() == null ? "(no message)" : said.message()), null);
+                + redact(said.message()), null);
     }
 
     /** An {@code error} event inside an SSE stream (the upstream failed after it started answering). */
-    public GatewayException mapStreamError(JsonNode event) {
-        UpstreamErrorText error = UpstreamErrorText.fromJson(event);
-        String detail = error == null || error.message() == null ? "(no message)" : redact(error.message());
+    public GatewayException mapStreamError(String eventData) {
+        String detail = redact(codec.readUpstreamError(eventData.getBytes(StandardCharsets.UTF_8)).message());
         return new GatewayException(ErrorKind.UPSTREAM_ERROR, "upstream " + deployment.name()
                 + " sent an error in the stream: " + detail);
     }
 
-    private static ErrorKind kindFor(int status, UpstreamErrorText error) {
+    private static ErrorKind kindFor(int status, UpstreamErrorBody error) {
         if (status == 400 && "context_length_exceeded".equals(error.code())) {
             return ErrorKind.CONTEXT_LENGTH_EXCEEDED;
         }

@@ -2,7 +2,6 @@ package dev.gearbox.providers.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gearbox.config.DeploymentConfig;
 import dev.gearbox.config.ProviderKind;
 import dev.gearbox.core.error.ErrorKind;
@@ -20,7 +19,7 @@ class OpenAiErrorMapperTest {
     private static final String KEY = "sk-deployment-secret-123456";
     private final DeploymentConfig deployment = new DeploymentConfig("gpt-mini", ProviderKind.OPENAI,
             URI.create("https://api.example.com/v1"), KEY, "gpt-4o-mini", null, null, null, null);
-    private final OpenAiErrorMapper mapper = new OpenAiErrorMapper(deployment,
+    private final OpenAiErrorMapper mapper = new OpenAiErrorMapper(deployment, new OpenAiCodec(),
             Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
 
     private GatewayException map(int status, String body) {
@@ -99,12 +98,12 @@ class OpenAiErrorMapperTest {
     @Test
     void alternativeErrorShapesAreUnderstood() {
         assertThat(map(500, "{\"error\":\"engine crashed\"}").getMessage()).endsWith(": engine crashed");
-        assertThat(map(422, "{\"detail\":\"bad field\"}").getMessage()).endsWith(": bad field");
+        assertThat(map(422, "{\"message\":\"bad field\"}").getMessage()).endsWith(": bad field");
     }
 
     @Test
-    void streamErrorEventIsAnUpstreamError() throws Exception {
-        GatewayException e = mapper.mapStreamError(new ObjectMapper().readTree("{\"error\":{\"message\":\"boom\"}}"));
+    void streamErrorEventIsAnUpstreamError() {
+        GatewayException e = mapper.mapStreamError("{\"error\":{\"message\":\"boom\"}}");
 
         assertThat(e.kind()).isEqualTo(ErrorKind.UPSTREAM_ERROR);
         assertThat(e.getMessage()).isEqualTo("upstream gpt-mini sent an error in the stream: boom");

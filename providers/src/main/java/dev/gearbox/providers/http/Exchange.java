@@ -316,10 +316,10 @@ final class Exchange implements UpstreamCall {
                 acquireConnection();
                 return;
             }
-            String reason = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage();
-            fail(connectionError(headersReceived
-                    ? "upstream " + origin.authority() + " closed the connection before the response completed" + reason
-                    : "upstream " + origin.authority() + " closed the connection before sending a response" + reason,
+            String what = cause == null ? "upstream " + origin.authority() + " closed the connection"
+                    : "connection to upstream " + origin.authority() + " failed (" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+            fail(connectionError(what + (headersReceived ? " before the response completed" : " before sending a response"),
                     cause));
         }
 

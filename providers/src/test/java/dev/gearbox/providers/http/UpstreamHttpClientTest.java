@@ -18,10 +18,15 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -148,6 +153,34 @@ class UpstreamHttpClientTest {
     }
 
     @Test
+    void connectTimeoutWhenTheServerNeverAccepts() throws Exception {
+        // a listener whose accept queue is full drops further SYNs, so connect hangs until the timeout
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket s = new Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 100);
+                    } catch (IOException queueAlreadyFull) {
+                        // expected once the queue is full
+                    }
+                    fillers.add(s);
+                }
+                RecordingListener r = send(URI.create("http://127.0.0.1:" + full.getLocalPort() + "/x"),
+                        new Timeouts(Duration.ofMillis(200), Duration.ofMillis(1000), Duration.ofMillis(3000))).await();
+
+                assertThat(r.error.kind()).isEqualTo(ErrorKind.UPSTREAM_TIMEOUT);
+                assertThat(r.error.getMessage()).isEqualTo("connect timeout after 200 ms to 127.0.0.1:" + full.getLocalPort());
+            } finally {
+                for (Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void firstByteTimeoutClosesTheConnection() throws Exception {
         wireMock.stubFor(post("/slow").willReturn(aResponse().withFixedDelay(1500).withBody("late")));
 
@@ -200,7 +233,7 @@ class UpstreamHttpClientTest {
         RecordingListener r = send(url("/reset"), FAST).await();
 
         assertThat(r.error.kind()).isEqualTo(ErrorKind.UPSTREAM_ERROR);
-        assertThat(r.error.getMessage()).contains("closed the connection before sending a response");
+        assertThat(r.error.getMessage()).contains("before sending a response");
     }
 
     @Test

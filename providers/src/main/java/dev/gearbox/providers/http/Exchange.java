@@ -124,7 +124,7 @@ final class Exchange implements UpstreamCall {
         ch.writeAndFlush(buildRequest()).addListener((ChannelFuture written) -> {
             if (written.isSuccess()) {
                 handler.requestWritten = true;
-                if (enabled(timeouts.firstByte()) && !handler.headersReceived && !isDone()) {
+                if (enabled(timeouts.firstByte()) && !handler.headersReceived && isCurrent(ch)) {
                     firstByteTimer = ch.eventLoop().schedule(() -> fail(timeout("first-byte", timeouts.firstByte())),
                             timeouts.firstByte().toNanos(), TimeUnit.NANOSECONDS);
                 }

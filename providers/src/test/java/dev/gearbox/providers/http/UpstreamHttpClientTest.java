@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -135,6 +136,22 @@ class UpstreamHttpClientTest {
         assertThat(send(url("/a"), FAST).await().body()).isEqualTo("one");
 
         assertThat(client.connectionsOpened()).isEqualTo(1);
+        assertThat(client.idleConnections()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdleConnectionPastMaxIdleTimeIsNotReused() throws Exception {
+        client.close();
+        AtomicLong nanos = new AtomicLong();
+        client = new UpstreamHttpClient(group, UpstreamTransport.NIO, new PoolSettings(4, 8, Duration.ofSeconds(30)),
+                UpstreamHttpClient.defaultSslContext(), UpstreamHttpClient.dnsResolver(UpstreamTransport.NIO), nanos::get);
+        wireMock.stubFor(post("/a").willReturn(aResponse().withBody("one")));
+
+        send(url("/a"), FAST).await();
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        send(url("/a"), FAST).await();
+
+        assertThat(client.connectionsOpened()).isEqualTo(2);
         assertThat(client.idleConnections()).isEqualTo(1);
     }
 

@@ -22,6 +22,11 @@ public enum ErrorKind {
     INTERNAL(500, "server_error", "internal_error", false, "internal"),
     /** The upstream answered 5xx, or with a body that is not a valid response. */
     UPSTREAM_ERROR(502, "api_error", "upstream_error", true, "upstream_error"),
+    /**
+     * The upstream rejected the deployment's own API key (its 401/403). The client's key was fine,
+     * so this is a gateway-side fault (502) and another deployment may succeed.
+     */
+    UPSTREAM_AUTH(502, "api_error", "upstream_auth_failed", true, "upstream_auth"),
     /** The upstream could not be reached (connect refused, DNS, TLS) or is overloaded. */
     UPSTREAM_UNAVAILABLE(503, "api_error", "upstream_unavailable", true, "upstream_unavailable"),
     /** The upstream did not answer in time (connect, first byte or total timeout). */
@@ -68,8 +73,7 @@ public enum ErrorKind {
     public static ErrorKind forUpstreamStatus(int status) {
         return switch (status) {
             case 400 -> INVALID_REQUEST;
-            case 401 -> AUTHENTICATION;
-            case 403 -> PERMISSION_DENIED;
+            case 401, 403 -> UPSTREAM_AUTH;
             case 404 -> MODEL_NOT_FOUND;
             case 408 -> REQUEST_TIMEOUT;
             case 413 -> PAYLOAD_TOO_LARGE;

@@ -32,10 +32,19 @@ class FallbackRuleTest {
     void theDefaultStopsOnOtherClientErrors() {
         FallbackRule rule = FallbackRule.onRetryable();
 
-        for (int s : new int[] {400, 401, 403, 404, 413, 422}) {
+        for (int s : new int[] {400, 404, 413, 422}) {
             assertThat(rule.fallsBack(status(s))).as("HTTP %d", s).isFalse();
         }
         assertThat(rule.fallsBack(new GatewayException(ErrorKind.INTERNAL, "bug"))).isFalse();
+    }
+
+    @Test
+    void theDefaultFallsBackWhenAnUpstreamRejectsTheDeploymentsOwnKey() {
+        // 401/403 from an upstream is about that deployment's key, not the client's: another deployment may work.
+        FallbackRule rule = FallbackRule.onRetryable();
+
+        assertThat(rule.fallsBack(status(401))).isTrue();
+        assertThat(rule.fallsBack(status(403))).isTrue();
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class OpenAiErrorMapper {
         ErrorKind kind = kindFor(status, error);
         String detail = redact(error.message());
         String message = switch (kind) {
-            case AUTHENTICATION, PERMISSION_DENIED -> "upstream " + deployment.name() + " rejected the deployment's "
+            case UPSTREAM_AUTH -> "upstream " + deployment.name() + " rejected the deployment's "
                     + "upstream API key (HTTP " + status + "), not the client's: " + detail;
             case MODEL_NOT_FOUND -> "upstream " + deployment.name() + " returned HTTP 404 for model '"
                     + deployment.model() + "': " + detail;

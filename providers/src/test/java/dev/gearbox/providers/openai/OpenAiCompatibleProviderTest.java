@@ -217,7 +217,7 @@ class OpenAiCompatibleProviderTest {
 
         GatewayException e = failure(provider().complete(request()));
 
-        assertThat(e.kind()).isEqualTo(ErrorKind.AUTHENTICATION);
+        assertThat(e.kind()).isEqualTo(ErrorKind.UPSTREAM_AUTH);
         assertThat(e.getMessage()).contains("deployment's upstream API key").doesNotContain(KEY);
     }
 

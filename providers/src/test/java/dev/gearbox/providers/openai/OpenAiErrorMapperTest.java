@@ -58,14 +58,14 @@ class OpenAiErrorMapperTest {
         GatewayException e = map(401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-depl****3456. "
                 + "Also " + KEY + "\"}}");
 
-        assertThat(e.kind()).isEqualTo(ErrorKind.AUTHENTICATION);
+        assertThat(e.kind()).isEqualTo(ErrorKind.UPSTREAM_AUTH);
         assertThat(e.getMessage()).contains("deployment's upstream API key", "not the client's")
                 .doesNotContain(KEY).doesNotContain("sk-depl");
     }
 
     @Test
-    void forbiddenIsPermissionDenied() {
-        assertThat(map(403, "{}").kind()).isEqualTo(ErrorKind.PERMISSION_DENIED);
+    void forbiddenIsAnUpstreamAuthFailure() {
+        assertThat(map(403, "{}").kind()).isEqualTo(ErrorKind.UPSTREAM_AUTH);
     }
 
     @Test

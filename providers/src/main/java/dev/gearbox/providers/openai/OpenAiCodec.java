@@ -1,7 +1,9 @@
 package dev.gearbox.providers.openai;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,6 +17,7 @@ import dev.gearbox.core.model.ChatResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,18 +38,22 @@ import java.io.UncheckedIOException;
  * </ul>
  */
 public final class OpenAiCodec {
+    /**
+     * Jackson's default 20M-character cap on one string would reject a large base64 image data URI
+     * with a misleading parse error; the server's body-size limit is the real bound.
+     */
+    private static final int MAX_STRING_CHARS = 256 * 1024 * 1024;
+
     private final ObjectMapper mapper;
 
     public OpenAiCodec() {
-        this.mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
-    }
-
-    /** The mapper this codec uses, for callers that need to build JsonNode values for extras. */
-    public ObjectMapper mapper() {
-        return mapper;
+        this.mapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
     }
 
     // ---- client requests -------------------------------------------------------------------
@@ -89,7 +96,16 @@ public final class OpenAiCodec {
 
     /** Parses an upstream response; anything unusable is an UPSTREAM_ERROR GatewayException. */
     public ChatResponse readResponse(byte[] body) {
-        return ResponseReader.response(readUpstream(body));
+        return ResponseReader.response(readUpstream(body, 0, body.length));
+    }
+
+    /** Parses an upstream response from the buffer's readable bytes without changing its indexes. */
+    public ChatResponse readResponse(ByteBuf body) {
+        if (body.hasArray()) {
+            return ResponseReader.response(readUpstream(body.array(), body.arrayOffset() + body.readerIndex(),
+                    body.readableBytes()));
+        }
+        return readResponse(ByteBufUtil.getBytes(body));
     }
 
     /** Parses the {@code data} of one SSE event of an upstream stream (not {@code [DONE]}). */
@@ -125,6 +141,11 @@ public final class OpenAiCodec {
             }
         }
         return ErrorBodies.fromRaw(body);
+    }
+
+    /** Reads an upstream error from the buffer's readable bytes without changing its indexes. */
+    public UpstreamErrorBody readUpstreamError(ByteBuf body) {
+        return readUpstreamError(ByteBufUtil.getBytes(body));
     }
 
     /** Shorthand for {@code readUpstreamError(body).message()}. */
@@ -182,10 +203,10 @@ public final class OpenAiCodec {
         return out.toByteArray();
     }
 
-    private JsonNode readUpstream(byte[] body) {
+    private JsonNode readUpstream(byte[] body, int offset, int length) {
         JsonNode tree;
         try {
-            tree = mapper.readTree(body);
+            tree = mapper.readTree(body, offset, length);
         } catch (IOException e) {
             throw UpstreamErrors.invalid("body is not valid JSON (" + parserDetail(e) + ")");
         }

@@ -14,7 +14,9 @@ import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.ChatResponse;
+import dev.gearbox.providers.sse.SseFrames;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
@@ -178,6 +180,23 @@ public final class OpenAiCodec {
             ResponseWriter.chunk(g, chunk, includeUsage);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The chunk as a complete SSE event, {@code data: <json>\n\n}, written straight into a buffer
+     * from {@code alloc} (no intermediate copy); the caller owns the buffer.
+     */
+    public ByteBuf writeChunkEvent(ChatChunk chunk, boolean includeUsage, ByteBufAllocator alloc) {
+        ByteBuf out = alloc.buffer(256);
+        try {
+            SseFrames.writeDataPrefix(out);
+            writeChunk(chunk, includeUsage, out);
+            SseFrames.writeEventEnd(out);
+            return out;
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
         }
     }
 

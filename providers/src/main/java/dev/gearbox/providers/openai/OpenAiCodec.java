@@ -58,6 +58,11 @@ public final class OpenAiCodec {
                 .build();
     }
 
+    /** The codec's mapper, for callers that parse related JSON the same way; shared, so never reconfigure it. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
     // ---- client requests -------------------------------------------------------------------
 
     /** Parses and validates a client request; bad input is an invalid_request_error naming the field. */

@@ -35,6 +35,11 @@ import java.io.UncheckedIOException;
  *   <li>An explicit JSON {@code null} of an optional typed field that the writer would otherwise
  *       omit (a message's {@code content}, a delta's {@code role}/{@code content},
  *       {@code system_fingerprint}) is kept as a null entry in {@code extra} and re-emitted as null.</li>
+ *   <li>{@code stream_options} members other than {@code include_usage} live in
+ *       {@code ChatRequest.extra["stream_options"]}; unknown members of a function tool's {@code function}
+ *       object live in {@code Tool.extra["function"]}; both are merged back on write.</li>
+ *   <li>A text or image content part carrying members Gearbox does not type (e.g. {@code cache_control})
+ *       is kept whole as {@code ContentPart.Other}, so it is forwarded byte for byte.</li>
  *   <li>Chunks: whether {@code "usage": null} appears on chunks without usage is not chunk state but
  *       the client's {@code stream_options.include_usage}; pass it to {@link #writeChunk(ChatChunk, boolean)}.</li>
  * </ul>

@@ -11,8 +11,10 @@ import dev.gearbox.core.model.Delta;
 import dev.gearbox.core.model.Role;
 import dev.gearbox.core.model.ToolCallDelta;
 import dev.gearbox.core.model.Usage;
+import dev.gearbox.providers.sse.SseEvent;
 import dev.gearbox.providers.sse.SseParser;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -115,6 +117,22 @@ class OpenAiCodecChunkTest {
         } finally {
             out.release();
         }
+    }
+
+    @Test
+    void chunkEventsAreFramedForSseAndParseBack() {
+        ChatChunk chunk = codec.readChunk(dataOf("stream-tool-calls.sse").get(0));
+        ByteBuf event = codec.writeChunkEvent(chunk, false, ByteBufAllocator.DEFAULT);
+        List<SseEvent> parsed = new ArrayList<>();
+        try {
+            new SseParser(parsed::add).feed(event);
+            assertThat(event.toString(StandardCharsets.UTF_8)).startsWith("data: {\"id\":").endsWith("}\n\n");
+        } finally {
+            event.release();
+        }
+
+        assertThat(parsed).hasSize(1);
+        assertThat(codec.readChunk(parsed.get(0).data())).isEqualTo(chunk);
     }
 
     @Test

@@ -196,6 +196,18 @@ class OpenAiCodecRequestTest {
                 .isEqualTo("required");
     }
 
+    @Test
+    void aLargeBase64ImageIsNotRejectedByTheParsersStringLimit() {
+        String dataUri = "data:image/png;base64," + "A".repeat(21_000_000);
+        String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                + "\"image_url\":{\"url\":\"" + dataUri + "\"}}]}]}";
+
+        ChatRequest r = codec.readRequest(utf8(body));
+
+        ContentPart part = ((Content.Parts) r.messages().get(0).content()).parts().get(0);
+        assertThat(((ContentPart.ImageUrl) part).url()).hasSize(dataUri.length());
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

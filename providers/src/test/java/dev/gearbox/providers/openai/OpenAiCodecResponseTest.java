@@ -11,6 +11,8 @@ import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
 import dev.gearbox.core.model.ToolCall;
 import dev.gearbox.core.model.Usage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,20 @@ class OpenAiCodecResponseTest {
         byte[] body = Fixtures.bytes("response-tool-call.json");
 
         assertThat(Fixtures.tree(codec.writeResponse(codec.readResponse(body)))).isEqualTo(Fixtures.tree(body));
+    }
+
+    @Test
+    void readsResponsesFromHeapAndDirectBuffers() {
+        byte[] body = Fixtures.bytes("response.json");
+        ByteBuf heapSlice = Unpooled.wrappedBuffer(new byte[5], body).slice(5, body.length);
+        ByteBuf direct = Unpooled.directBuffer(body.length).writeBytes(body);
+        try {
+            assertThat(codec.readResponse(heapSlice)).isEqualTo(codec.readResponse(body));
+            assertThat(codec.readResponse(direct)).isEqualTo(codec.readResponse(body));
+            assertThat(direct.readerIndex()).isZero();
+        } finally {
+            direct.release();
+        }
     }
 
     @Test

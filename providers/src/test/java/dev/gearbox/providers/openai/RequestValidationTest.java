@@ -44,6 +44,7 @@ class RequestValidationTest {
             {"model":"m","messages":[USER],"stream_options":true}    | stream_options             | invalid_type
             {"model":"m","messages":[USER],"temperature":"hot"}      | temperature                | invalid_type
             {"model":"m","messages":[USER],"top_p":[1]}              | top_p                      | invalid_type
+            {"model":"m","messages":[USER],"temperature":1e400}      | temperature                | invalid_value
             {"model":"m","messages":[USER],"n":1.5}                  | n                          | invalid_type
             {"model":"m","messages":[USER],"max_tokens":"10"}        | max_tokens                 | invalid_type
             {"model":"m","messages":[USER],"max_tokens":99999999999} | max_tokens                 | invalid_value

@@ -110,11 +110,25 @@ class SseParserTest {
         SseParser parser = new SseParser(events::add, 16);
 
         GatewayException e = catchThrowableOfType(GatewayException.class,
-                () -> parser.feed(bytes("data: " + "x".repeat(40) + "\n\n")));
+                () -> parser.feed(bytes("data: " + "x".repeat(20))));
+        parser.feed(bytes("x".repeat(30) + "\n\n"));
         parser.feed(bytes("data: ok\n\n"));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.UPSTREAM_ERROR);
         assertThat(events).containsExactly(new SseEvent("message", "ok"));
+    }
+
+    @Test
+    void keepAliveCommentsNeverCountTowardsTheEventLimit() {
+        List<SseEvent> events = new ArrayList<>();
+        SseParser parser = new SseParser(events::add, 16);
+
+        for (int i = 0; i < 100; i++) {
+            parser.feed(bytes(": keep-alive\n"));
+        }
+        parser.feed(bytes("data: fits\n\n"));
+
+        assertThat(events).containsExactly(new SseEvent("message", "fits"));
     }
 
     private static List<SseEvent> parse(byte[]... chunks) {

@@ -44,9 +44,11 @@ public final class CrossValidate {
 
         List<ModelFamily> families = List.of(
                 WeightedKnn.family(10, 1),
-                WeightedKnn.family(50, 4),
-                LogisticRegression.family(1e-3, 300),
-                Mlp.family(32, 15, 1e-4, seed));
+                ChosenRouter.knn(),
+                WeightedKnn.family(100, 8),
+                ChosenRouter.logisticRegression(),
+                LogisticRegression.family(1e-2, 300),
+                ChosenRouter.mlp());
 
         Map<String, int[]> splits = new LinkedHashMap<>();
         splits.put("grouped " + k + "-fold (source+domain)", Folds.groupedKFold(rows, k, seed));
@@ -65,10 +67,11 @@ public final class CrossValidate {
                 predictions.put(family.name(), outOfFold(examples, split.getValue(), family));
                 System.err.printf("%s / %s: %.1f s%n", split.getKey(), family.name(), (System.nanoTime() - start) / 1e9);
             }
-            predictions.put("blend(0.5 knn50 + 0.5 logreg)", average(predictions.get(families.get(1).name()),
-                    predictions.get(families.get(2).name())));
-            predictions.put("blend(knn50+logreg+mlp)/3", average(predictions.get(families.get(1).name()),
-                    predictions.get(families.get(2).name()), predictions.get(families.get(3).name())));
+            double[] knn = predictions.get(ChosenRouter.knn().name());
+            double[] lr = predictions.get(ChosenRouter.logisticRegression().name());
+            double[] mlp = predictions.get(ChosenRouter.mlp().name());
+            predictions.put("blend(knn50+logreg)/2", average(knn, lr));
+            predictions.put("blend(knn50+logreg+mlp)/3 [chosen]", average(knn, lr, mlp));
             for (Map.Entry<String, double[]> p : predictions.entrySet()) {
                 System.out.print("| " + split.getKey() + " | " + p.getKey() + " |");
                 for (String source : sources) {

@@ -74,6 +74,18 @@ public final class LogisticRegression implements RoutingModel {
         return z;
     }
 
+    SignalScaler scaler() {
+        return scaler;
+    }
+
+    double[] weights() {
+        return weights;
+    }
+
+    double bias() {
+        return bias;
+    }
+
     @Override
     public double score(float[] embedding, double[] signals) {
         double[] x = scaler.input(embedding, signals);

@@ -123,6 +123,22 @@ public final class Mlp implements RoutingModel {
         }
     }
 
+    SignalScaler scaler() {
+        return scaler;
+    }
+
+    int inputs() {
+        return inputs;
+    }
+
+    int hidden() {
+        return hidden;
+    }
+
+    double[] params() {
+        return params;
+    }
+
     @Override
     public double score(float[] embedding, double[] signals) {
         return forward(scaler.input(embedding, signals), new double[hidden]);

@@ -45,6 +45,22 @@ public final class WeightedKnn implements RoutingModel {
         };
     }
 
+    float[][] embeddings() {
+        return embeddings;
+    }
+
+    double[] targets() {
+        return targets;
+    }
+
+    int k() {
+        return k;
+    }
+
+    double power() {
+        return power;
+    }
+
     @Override
     public double score(float[] embedding, double[] signals) {
         PriorityQueue<double[]> nearest = new PriorityQueue<>(k + 1, (a, b) -> Double.compare(a[0], b[0]));

@@ -69,5 +69,10 @@ class FoldsTest {
         assertThat(Target.SOFT.of(row("arena", "x", 6, 7.5, "1-10"))).isEqualTo(0.5);
         assertThat(Target.SOFT.of(row("arena", "x", 8, 2, "1-10"))).isZero();
         assertThat(Target.HARD.of(row("arena", "x", 6, 7.5, "1-10"))).isEqualTo(1);
+        assertThat(Target.GAIN.of(row("mmlu", "x", 0, 0, "binary"))).isEqualTo(0.5);
+        assertThat(Target.GAIN.of(row("mmlu", "x", 1, 0, "binary"))).isZero();
+        assertThat(Target.GAIN.of(row("arena", "x", 1, 10, "1-10"))).isEqualTo(1);
+        assertThat(Target.WEAK_FAILS.of(row("mmlu", "x", 0, 0, "binary"))).isEqualTo(1);
+        assertThat(Target.WEAK_FAILS.of(row("arena", "x", 10, 1, "1-10"))).isZero();
     }
 }

@@ -26,9 +26,18 @@ public final class RoutingDataReader {
         return Path.of(System.getProperty("gearbox.data.dir", DEFAULT_DATA_DIR));
     }
 
-    /** Reads one JSONL file; a malformed line fails with its file and line number. */
+    /** Reads one JSONL file of routing rows; a malformed line fails with its file and line number. */
     public List<RoutingRow> read(Path file) {
-        List<RoutingRow> rows = new ArrayList<>();
+        return read(file, RoutingRow.class);
+    }
+
+    /** Reads the unlabeled traffic-mix prompts ({@code <dataDir>/prompts/arena_hard.jsonl}). */
+    public List<PromptRow> readPrompts(Path dataDir) {
+        return read(dataDir.resolve("prompts/arena_hard.jsonl"), PromptRow.class);
+    }
+
+    private <T> List<T> read(Path file, Class<T> type) {
+        List<T> rows = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
@@ -38,9 +47,9 @@ public final class RoutingDataReader {
                     continue;
                 }
                 try {
-                    rows.add(mapper.readValue(line, RoutingRow.class));
+                    rows.add(mapper.readValue(line, type));
                 } catch (com.fasterxml.jackson.core.JacksonException e) {
-                    throw new IllegalArgumentException(file + ":" + lineNo + ": not a routing row: "
+                    throw new IllegalArgumentException(file + ":" + lineNo + ": not a " + type.getSimpleName() + ": "
                             + e.getOriginalMessage(), e);
                 }
             }

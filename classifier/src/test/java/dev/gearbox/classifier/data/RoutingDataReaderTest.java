@@ -41,7 +41,7 @@ class RoutingDataReaderTest {
         Path f = dir.resolve("bad.jsonl");
         Files.writeString(f, ROW + "\n{\"id\": [\n");
         assertThatThrownBy(() -> new RoutingDataReader().read(f))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.jsonl:2");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.jsonl:2").hasMessageContaining("RoutingRow");
     }
 
     @Test

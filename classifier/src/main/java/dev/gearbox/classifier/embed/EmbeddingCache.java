@@ -1,5 +1,6 @@
 package dev.gearbox.classifier.embed;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -39,7 +40,7 @@ public final class EmbeddingCache {
         EmbeddingCache cache = new EmbeddingCache(file);
         if (Files.exists(file)) {
             try (InputStream raw = Files.newInputStream(file);
-                 DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+                 DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
                 byte[] key = new byte[KEY_BYTES];
                 while (true) {
                     float[] v = new float[Embedder.DIMENSION];

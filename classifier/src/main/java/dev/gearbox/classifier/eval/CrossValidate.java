@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +37,7 @@ public final class CrossValidate {
         Path dataDir = args.length > 0 ? Path.of(args[0]) : RoutingDataReader.dataDir();
         int k = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
-        Target target = args.length > 3 ? Target.valueOf(args[3].toUpperCase(java.util.Locale.ROOT)) : Target.SOFT;
+        Target target = args.length > 3 ? Target.valueOf(args[3].toUpperCase(Locale.ROOT)) : Target.SOFT;
 
         List<RoutingRow> rows = new RoutingDataReader().readAll(dataDir);
         List<Example> examples = examples(rows, target);
@@ -71,6 +72,7 @@ public final class CrossValidate {
             double[] lr = predictions.get(ChosenRouter.logisticRegression().name());
             double[] mlp = predictions.get(ChosenRouter.mlp().name());
             predictions.put("blend(knn50+logreg)/2", average(knn, lr));
+            predictions.put("blend(logreg+mlp)/2 (no kNN scan)", average(lr, mlp));
             predictions.put("blend(knn50+logreg+mlp)/3 [chosen]", average(knn, lr, mlp));
             for (Map.Entry<String, double[]> p : predictions.entrySet()) {
                 System.out.print("| " + split.getKey() + " | " + p.getKey() + " |");

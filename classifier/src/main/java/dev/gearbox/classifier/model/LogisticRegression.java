@@ -1,5 +1,6 @@
 package dev.gearbox.classifier.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,7 +63,7 @@ public final class LogisticRegression implements RoutingModel {
             }
             adam.step(w, grad);
         }
-        double[] weights = java.util.Arrays.copyOf(w, d);
+        double[] weights = Arrays.copyOf(w, d);
         return new LogisticRegression(scaler, weights, w[d]);
     }
 

@@ -1,5 +1,6 @@
 package dev.gearbox.classifier.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -67,7 +68,7 @@ public final class Mlp implements RoutingModel {
             shuffle(order, random);
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
-                java.util.Arrays.fill(grad, 0);
+                Arrays.fill(grad, 0);
                 for (int b = from; b < to; b++) {
                     int i = order[b];
                     double err = net.forward(x[i], act) - y[i];

@@ -1,5 +1,6 @@
 package dev.gearbox.classifier.model;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class ModelCodec {
     }
 
     public static RoutingModel read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(in), 1 << 16));
+        DataInputStream data = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in), 1 << 16));
         if (data.readInt() != MAGIC) {
             throw new IOException("not a Gearbox router model file");
         }

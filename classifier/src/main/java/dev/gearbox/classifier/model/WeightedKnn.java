@@ -1,5 +1,6 @@
 package dev.gearbox.classifier.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,7 +85,7 @@ public final class WeightedKnn implements RoutingModel {
         // the k best similarities so far, kept sorted ascending; slot 0 is the one to beat
         double[] best = new double[k];
         int[] index = new int[k];
-        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
         byte[] query = new byte[dim];
         quantize(embedding, query, 0);
         for (int i = 0; i < targets.length; i++) {

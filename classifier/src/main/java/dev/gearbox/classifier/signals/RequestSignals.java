@@ -1,6 +1,8 @@
 package dev.gearbox.classifier.signals;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The cheap, interpretable signals of one request, each a pure function of the canonical request.
@@ -29,11 +31,11 @@ public record RequestSignals(
 
     /** Names of the entries of {@link #toFeatures()}, in order. */
     public static List<String> featureNames() {
-        List<String> names = new java.util.ArrayList<>(List.of("log_prompt_tokens", "log_system_tokens",
+        List<String> names = new ArrayList<>(List.of("log_prompt_tokens", "log_system_tokens",
                 "log_code_blocks", "log_math", "log_numbers", "log_questions", "log_answer_options", "log_turns",
                 "tools", "response_format", "script_latin", "script_non_latin"));
         for (Domain d : Domain.values()) {
-            names.add("domain_" + d.name().toLowerCase(java.util.Locale.ROOT));
+            names.add("domain_" + d.name().toLowerCase(Locale.ROOT));
         }
         return names;
     }

@@ -33,8 +33,15 @@ public final class RoutingClassifier {
         this.model = model;
     }
 
-    /** The classifier with the model shipped in this jar. */
+    /**
+     * The classifier with the model shipped in this jar. The model was trained on embeddings of
+     * inputs cut to {@link Embedder#DEFAULT_MAX_TOKENS}; another bound would skew its scores.
+     */
     public static RoutingClassifier bundled(Embedder embedder) {
+        if (embedder.maxTokens() != Embedder.DEFAULT_MAX_TOKENS) {
+            throw new IllegalArgumentException("the bundled router model needs an embedder cutting input to "
+                    + Embedder.DEFAULT_MAX_TOKENS + " tokens, got " + embedder.maxTokens());
+        }
         try (InputStream in = RoutingClassifier.class.getResourceAsStream(BUNDLED_MODEL)) {
             if (in == null) {
                 throw new IllegalStateException("router model " + BUNDLED_MODEL + " is missing from the classpath");

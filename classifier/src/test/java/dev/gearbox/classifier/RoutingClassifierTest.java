@@ -1,6 +1,7 @@
 package dev.gearbox.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.classifier.embed.Embedder;
 import dev.gearbox.classifier.requestclass.RequestClass;
@@ -59,6 +60,13 @@ class RoutingClassifierTest {
         double easy = classifier.strongProbability(ask("Hi! What's the capital of France?"));
         assertThat(hard).isBetween(0.0, 1.0);
         assertThat(easy).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void bundledRouterRefusesAnEmbedderWithAnotherInputBound() {
+        Embedder shortInput = new Embedder(64, executor);
+        assertThatThrownBy(() -> RoutingClassifier.bundled(shortInput))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("256");
     }
 
     @Test

@@ -37,8 +37,7 @@ public final class LatencyProbe {
             JsonNode first = mapper.readTree(line).path("messages").path(0);
             requests.add(ChatRequest.of("auto", List.of(Message.of(Role.USER, first.path("content").asText()))));
         }
-        // timing what-ifs only: the bundled model was trained with the default input bound
-        int maxTokens = Integer.getInteger("gearbox.embed.maxTokens", Embedder.DEFAULT_MAX_TOKENS);
+        int maxTokens = Embedder.DEFAULT_MAX_TOKENS;
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long heapBefore = rt.totalMemory() - rt.freeMemory();

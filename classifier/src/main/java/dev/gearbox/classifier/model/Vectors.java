@@ -1,17 +1,9 @@
 package dev.gearbox.classifier.model;
 
-/** Small dense-vector helpers. */
+/** Numerically safe logistic function shared by the models. */
 final class Vectors {
 
     private Vectors() {
-    }
-
-    static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     static double sigmoid(double z) {

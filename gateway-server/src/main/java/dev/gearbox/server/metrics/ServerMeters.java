@@ -1,0 +1,44 @@
+package dev.gearbox.server.metrics;
+
+import java.util.List;
+
+/**
+ * Every meter the HTTP server records: name (Micrometer dot notation; Prometheus renders
+ * {@code gearbox_requests_total} and {@code gearbox_request_duration_seconds}), what it measures,
+ * and its tags. Tag values come from bounded sets only.
+ */
+public enum ServerMeters {
+    /** Finished HTTP exchanges. */
+    REQUESTS("gearbox.requests", "HTTP requests answered by Gearbox"),
+    /** Time from the request's arrival to the end of its response (for a stream, its last event). */
+    REQUEST_DURATION("gearbox.request.duration", "Time to answer an HTTP request, streams until their last event");
+
+    /** The route label: chat_completions, models, health_live, health_ready, metrics, unmatched, rejected. */
+    public static final String TAG_ROUTE = "route";
+    /** The status class: 2xx, 4xx, 5xx (a client that went away counts as 4xx). */
+    public static final String TAG_STATUS = "status";
+    /** The tier that answered, or none. */
+    public static final String TAG_TIER = "tier";
+    /** The deployment that answered (configured names only), or none. */
+    public static final String TAG_DEPLOYMENT = "deployment";
+    /** success, client_closed, or an error kind's metric tag. */
+    public static final String TAG_OUTCOME = "outcome";
+    public static final String NONE = "none";
+    public static final List<String> TAGS = List.of(TAG_ROUTE, TAG_STATUS, TAG_TIER, TAG_DEPLOYMENT, TAG_OUTCOME);
+
+    private final String meterName;
+    private final String description;
+
+    ServerMeters(String meterName, String description) {
+        this.meterName = meterName;
+        this.description = description;
+    }
+
+    public String meterName() {
+        return meterName;
+    }
+
+    public String description() {
+        return description;
+    }
+}

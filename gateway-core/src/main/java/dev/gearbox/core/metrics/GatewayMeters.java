@@ -1,0 +1,64 @@
+package dev.gearbox.core.metrics;
+
+import java.util.List;
+
+/**
+ * Every meter the gateway records, documented in one place: name (Micrometer dot notation;
+ * Prometheus renders {@code gearbox_requests_total} etc.), type, base unit, tag keys and meaning.
+ * Tag values come only from bounded sets: tier names, configured deployment names, {@code ok},
+ * {@code cancelled} and {@link dev.gearbox.core.error.ErrorKind#metricTag()}.
+ */
+public enum GatewayMeters {
+    REQUESTS("gearbox.requests", Type.COUNTER, null,
+            "Chat requests the gateway finished, by the tier and deployment that answered (none when it failed)"
+                    + " and outcome (ok, cancelled or the error kind)",
+            MeterTags.TIER, MeterTags.DEPLOYMENT, MeterTags.OUTCOME),
+    REQUEST_DURATION("gearbox.request.duration", Type.TIMER, "seconds",
+            "Time from the request's arrival to its last byte from the gateway, streamed or not",
+            MeterTags.TIER, MeterTags.OUTCOME, MeterTags.STREAM),
+    UPSTREAM_ATTEMPTS("gearbox.upstream.attempts", Type.COUNTER, null,
+            "Calls to upstream deployments, by deployment and outcome (ok or the error kind); a request with"
+                    + " fallbacks makes several",
+            MeterTags.DEPLOYMENT, MeterTags.OUTCOME),
+    FALLBACKS("gearbox.fallbacks", Type.COUNTER, null,
+            "Moves from a failed deployment to the next candidate, by the deployment left and the error kind"
+                    + " that caused it",
+            MeterTags.FROM_DEPLOYMENT, MeterTags.CAUSE);
+
+    public enum Type { COUNTER, TIMER }
+
+    private final String meterName;
+    private final Type type;
+    private final String baseUnit;
+    private final String description;
+    private final List<String> tagKeys;
+
+    GatewayMeters(String meterName, Type type, String baseUnit, String description, String... tagKeys) {
+        this.meterName = meterName;
+        this.type = type;
+        this.baseUnit = baseUnit;
+        this.description = description;
+        this.tagKeys = List.of(tagKeys);
+    }
+
+    public String meterName() {
+        return meterName;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    /** The base unit, or null for a plain count. */
+    public String baseUnit() {
+        return baseUnit;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<String> tagKeys() {
+        return tagKeys;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.gearbox.core.metrics;
+
+/** Tag keys and the fixed tag values of the {@link GatewayMeters}; every value comes from a bounded set. */
+public final class MeterTags {
+    public static final String TIER = "tier";
+    public static final String DEPLOYMENT = "deployment";
+    public static final String OUTCOME = "outcome";
+    public static final String STREAM = "stream";
+    public static final String FROM_DEPLOYMENT = "from_deployment";
+    public static final String CAUSE = "cause";
+
+    /** Tier or deployment when there is none (a pinned deployment in no tier, a request that failed). */
+    public static final String NONE = "none";
+    /** Outcome of a success; failures use {@link dev.gearbox.core.error.ErrorKind#metricTag()}. */
+    public static final String OK = "ok";
+    /** Outcome of a request the client abandoned. */
+    public static final String CANCELLED = "cancelled";
+
+    private MeterTags() {
+    }
+}

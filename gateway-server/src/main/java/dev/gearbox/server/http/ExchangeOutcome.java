@@ -3,15 +3,16 @@ package dev.gearbox.server.http;
 import dev.gearbox.config.Tier;
 import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.gateway.RouteInfo;
+import dev.gearbox.core.metrics.MeterTags;
 
 /**
  * How an exchange ended, for metrics: the HTTP status, the tier and deployment that answered
- * (null when none did) and a bounded outcome word ({@code success}, an error kind's metric tag,
- * or {@code client_closed}).
+ * (null when none did) and a bounded outcome word: {@code ok}, {@code cancelled} (the client went
+ * away) or an error kind's metric tag, as the gateway's own meters use them.
  */
 public record ExchangeOutcome(int status, Tier tier, String deployment, String outcome) {
-    public static final String SUCCESS = "success";
-    public static final String CLIENT_CLOSED = "client_closed";
+    public static final String SUCCESS = MeterTags.OK;
+    public static final String CLIENT_CLOSED = MeterTags.CANCELLED;
     /** nginx's convention for "the client closed the connection before the response". */
     public static final int CLIENT_CLOSED_STATUS = 499;
 

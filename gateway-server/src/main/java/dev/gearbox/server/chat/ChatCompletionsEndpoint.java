@@ -6,10 +6,10 @@ import dev.gearbox.core.gateway.GatewayResponse;
 import dev.gearbox.core.gateway.RequestContext;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.provider.StreamHandle;
+import dev.gearbox.providers.openai.OpenAiCodec;
 import dev.gearbox.server.http.Endpoint;
 import dev.gearbox.server.http.Exchange;
 import dev.gearbox.server.http.ExchangeOutcome;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -28,17 +28,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ChatCompletionsEndpoint implements Endpoint {
     private final ChatGateway gateway;
-    private final ChatWireFormat wire;
+    private final OpenAiCodec codec;
 
-    public ChatCompletionsEndpoint(ChatGateway gateway, ChatWireFormat wire) {
+    public ChatCompletionsEndpoint(ChatGateway gateway, OpenAiCodec codec) {
         this.gateway = gateway;
-        this.wire = wire;
+        this.codec = codec;
     }
 
     @Override
     public void handle(FullHttpRequest request, Exchange exchange) {
         JsonContentType.require(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
-        ChatRequest chat = wire.readRequest(ByteBufUtil.getBytes(request.content()));
+        ChatRequest chat = codec.readRequest(request.content());
         RequestContext context = RequestContexts.create(request.headers(), exchange);
         if (chat.stream()) {
             stream(chat, context, exchange);
@@ -48,7 +48,7 @@ public final class ChatCompletionsEndpoint implements Endpoint {
     }
 
     private void stream(ChatRequest chat, RequestContext context, Exchange exchange) {
-        StreamHandle handle = gateway.stream(chat, context, new SseStreamResponder(exchange, wire));
+        StreamHandle handle = gateway.stream(chat, context, new SseStreamResponder(exchange, codec, chat.includeUsage()));
         exchange.onCancel(handle::cancel);
     }
 
@@ -66,7 +66,7 @@ public final class ChatCompletionsEndpoint implements Endpoint {
 
     private FullHttpResponse toHttp(GatewayResponse answer, Exchange exchange) {
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-                Unpooled.wrappedBuffer(wire.writeResponse(answer.response())));
+                Unpooled.wrappedBuffer(codec.writeResponse(answer.response())));
         http.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, http.content().readableBytes());

@@ -4,8 +4,11 @@ import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.gateway.GatewayStreamListener;
 import dev.gearbox.core.gateway.RouteInfo;
 import dev.gearbox.core.model.ChatChunk;
+import dev.gearbox.providers.openai.OpenAiCodec;
+import dev.gearbox.providers.sse.SseFrames;
 import dev.gearbox.server.http.Exchange;
 import dev.gearbox.server.http.ExchangeOutcome;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +39,20 @@ final class SseStreamResponder implements GatewayStreamListener {
     static final long MAX_UNSENT_BYTES = 4L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(SseStreamResponder.class);
 
+    private static final byte[] DATA_PREFIX = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+
     private final Exchange exchange;
-    private final ChatWireFormat wire;
+    private final OpenAiCodec codec;
+    private final boolean includeUsage;
     private RouteInfo route;
     private boolean committed;
 
-    SseStreamResponder(Exchange exchange, ChatWireFormat wire) {
+    /** @param includeUsage the client's {@code stream_options.include_usage}, which shapes every chunk */
+    SseStreamResponder(Exchange exchange, OpenAiCodec codec, boolean includeUsage) {
         this.exchange = exchange;
-        this.wire = wire;
+        this.codec = codec;
+        this.includeUsage = includeUsage;
     }
 
     @Override
@@ -52,15 +62,22 @@ final class SseStreamResponder implements GatewayStreamListener {
 
     @Override
     public void onChunk(ChatChunk chunk) {
-        byte[] json = wire.writeChunk(chunk); // encoded on the caller's thread, off the event loop's critical path
+        ByteBuf frame;
+        try {
+            frame = chunkFrame(chunk); // encoded on the caller's thread, off the event loop
+        } catch (RuntimeException e) {
+            LOG.error("request {}: cannot encode a stream chunk; ending the stream", exchange.requestId(), e);
+            exchange.execute(() -> exchange.ctx().channel().close()); // closing cancels the upstream
+            return;
+        }
         exchange.execute(() -> {
             if (exchange.isFinished()) {
+                frame.release();
                 return;
             }
             commit(route);
             ChannelHandlerContext ctx = exchange.ctx();
-            ctx.writeAndFlush(new DefaultHttpContent(SseFrames.data(ctx.alloc(), json)))
-                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            ctx.writeAndFlush(new DefaultHttpContent(frame)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             disconnectIfStalled(ctx.channel());
         });
     }
@@ -73,7 +90,7 @@ final class SseStreamResponder implements GatewayStreamListener {
             }
             commit(finalRoute);
             ChannelHandlerContext ctx = exchange.ctx();
-            ctx.writeAndFlush(new DefaultLastHttpContent(SseFrames.done(ctx.alloc())))
+            ctx.writeAndFlush(new DefaultLastHttpContent(SseFrames.done()))
                     .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             exchange.finish(ExchangeOutcome.success(200, finalRoute));
         });
@@ -90,10 +107,23 @@ final class SseStreamResponder implements GatewayStreamListener {
                 return;
             }
             ChannelHandlerContext ctx = exchange.ctx();
-            LastHttpContent last = new DefaultLastHttpContent(SseFrames.data(ctx.alloc(), wire.writeError(error)));
+            LastHttpContent last = new DefaultLastHttpContent(SseFrames.frame(ctx.alloc(), codec.writeError(error)));
             ctx.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             exchange.finish(ExchangeOutcome.failure(200, error, route));
         });
+    }
+
+    /** {@code data: <chunk json>\n\n} in one pooled buffer, the JSON written straight into it. */
+    private ByteBuf chunkFrame(ChatChunk chunk) {
+        ByteBuf frame = exchange.ctx().alloc().buffer(256);
+        try {
+            frame.writeBytes(DATA_PREFIX);
+            codec.writeChunk(chunk, includeUsage, frame);
+            return frame.writeBytes(EVENT_END);
+        } catch (RuntimeException e) {
+            frame.release();
+            throw e;
+        }
     }
 
     /** Sends the response head once; headers name the route as known at the commit point. */

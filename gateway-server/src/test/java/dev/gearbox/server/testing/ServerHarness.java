@@ -2,9 +2,9 @@ package dev.gearbox.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gearbox.providers.openai.OpenAiCodec;
 import dev.gearbox.server.GearboxRoutes;
 import dev.gearbox.server.ServerState;
-import dev.gearbox.server.chat.ChatWireFormat;
 import dev.gearbox.server.http.BodyLimitAggregator;
 import dev.gearbox.server.http.ErrorResponder;
 import dev.gearbox.server.http.ExchangeServices;
@@ -49,16 +49,13 @@ public final class ServerHarness {
     private final RouteTable routes;
 
     public ServerHarness() {
-        this(new FakeWire());
-    }
-
-    public ServerHarness(ChatWireFormat wire) {
+        OpenAiCodec codec = new OpenAiCodec();
         state.moveTo(ServerState.Phase.SERVING);
-        services = new ExchangeServices(new ErrorResponder(wire),
+        services = new ExchangeServices(new ErrorResponder(codec::writeError),
                 new ServerMetrics(registry), state,
                 new RequestIds(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), 7L),
                 nanos::get);
-        routes = GearboxRoutes.create(gateway, wire, () -> List.of("auto", "fast", "fast-1"), 1_700_000_000L,
+        routes = GearboxRoutes.create(gateway, codec, () -> List.of("auto", "fast", "fast-1"), 1_700_000_000L,
                 state, registry);
     }
 

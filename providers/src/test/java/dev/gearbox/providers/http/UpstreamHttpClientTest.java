@@ -23,6 +23,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -206,13 +208,13 @@ class UpstreamHttpClientTest {
         wireMock.stubFor(post("/long").willReturn(aResponse().withBody("c".repeat(40))
                 .withChunkedDribbleDelay(40, 4000)));
         RecordingListener listener = new RecordingListener(group);
-        UpstreamCall[] call = new UpstreamCall[1];
-        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<UpstreamCall> call = new CompletableFuture<>();
+        CountDownLatch cancelled = new CountDownLatch(1);
         listener.onFirstBody = chunk -> {
-            call[0].cancel();
+            call.join().cancel();
             cancelled.countDown();
         };
-        call[0] = client.send(UpstreamRequest.post(url("/long"), Map.of(), new byte[0]), FAST, listener);
+        call.complete(client.send(UpstreamRequest.post(url("/long"), Map.of(), new byte[0]), FAST, listener));
 
         assertThat(cancelled.await(3, TimeUnit.SECONDS)).isTrue();
         awaitNoOpenConnections();

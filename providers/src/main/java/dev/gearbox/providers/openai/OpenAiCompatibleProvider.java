@@ -1,0 +1,129 @@
+package dev.gearbox.providers.openai;
+
+import dev.gearbox.config.DeploymentConfig;
+import dev.gearbox.core.error.ErrorKind;
+import dev.gearbox.core.error.GatewayException;
+import dev.gearbox.core.model.ChatRequest;
+import dev.gearbox.core.model.ChatResponse;
+import dev.gearbox.core.provider.ChatProvider;
+import dev.gearbox.core.provider.ChunkSink;
+import dev.gearbox.core.provider.StreamHandle;
+import dev.gearbox.providers.http.BodyCollector;
+import dev.gearbox.providers.http.BufferedResponse;
+import dev.gearbox.providers.http.EndpointPaths;
+import dev.gearbox.providers.http.UpstreamCall;
+import dev.gearbox.providers.http.UpstreamHttpClient;
+import dev.gearbox.providers.http.UpstreamRequest;
+import dev.gearbox.providers.http.UserAgent;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A deployment behind any OpenAI-compatible chat completions API (OpenAI, Groq, vLLM, Ollama,
+ * Together, ...). Sends the deployment's model with the deployment's key, never the client's;
+ * reads answers through the codec and failures through the error mapper.
+ */
+public final class OpenAiCompatibleProvider implements ChatProvider {
+    /** A complete answer larger than this is refused rather than held in memory. */
+    static final long MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    /** An error answer to a stream request is read whole; it is never legitimately large. */
+    static final long MAX_ERROR_BODY_BYTES = 1024L * 1024;
+
+    private final DeploymentConfig deployment;
+    private final UpstreamHttpClient http;
+    private final OpenAiCodec codec;
+    private final OpenAiErrorMapper errors;
+    private final URI endpoint;
+
+    public OpenAiCompatibleProvider(DeploymentConfig deployment, UpstreamHttpClient http, OpenAiCodec codec,
+                                    Clock clock) {
+        if (deployment.baseUrl() == null) {
+            throw new IllegalArgumentException("deployment " + deployment.name() + " has no base_url");
+        }
+        this.deployment = deployment;
+        this.http = http;
+        this.codec = codec;
+        this.errors = new OpenAiErrorMapper(deployment, codec, clock);
+        this.endpoint = EndpointPaths.join(deployment.baseUrl(), "chat/completions");
+    }
+
+    @Override
+    public CompletableFuture<ChatResponse> complete(ChatRequest request) {
+        CompletableFuture<ChatResponse> answer = new CompletableFuture<>();
+        byte[] body;
+        try {
+            body = codec.writeRequest(request.withStream(false, false), deployment.model());
+        } catch (GatewayException e) {
+            answer.completeExceptionally(e);
+            return answer;
+        }
+        BodyCollector collector = new BodyCollector(MAX_RESPONSE_BYTES);
+        UpstreamCall call = http.send(upstreamRequest(body, "application/json"), deployment.timeouts(), collector);
+        collector.attach(call);
+        collector.result().whenComplete((response, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(GatewayException.from(failure));
+                return;
+            }
+            try {
+                answer.complete(read(response));
+            } catch (GatewayException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        answer.whenComplete((r, e) -> {
+            if (answer.isCancelled()) {
+                call.cancel();
+            }
+        });
+        return answer;
+    }
+
+    @Override
+    public StreamHandle stream(ChatRequest request, ChunkSink sink) {
+        byte[] body;
+        try {
+            body = codec.writeRequest(request.withStream(true, request.includeUsage()), deployment.model());
+        } catch (GatewayException e) {
+            sink.onError(e);
+            return () -> { };
+        }
+        SseChunkRelay relay = new SseChunkRelay(deployment, codec, errors, sink, MAX_ERROR_BODY_BYTES);
+        relay.attach(http.send(upstreamRequest(body, "text/event-stream"), deployment.timeouts(), relay));
+        return relay;
+    }
+
+    private ChatResponse read(BufferedResponse response) {
+        if (response.status() < 200 || response.status() >= 300) {
+            throw errors.map(response.status(), response.headers(), response.body());
+        }
+        try {
+            return codec.readResponse(response.body());
+        } catch (GatewayException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GatewayException(ErrorKind.UPSTREAM_ERROR, "upstream " + deployment.name()
+                    + " returned an unreadable response");
+        }
+    }
+
+    private UpstreamRequest upstreamRequest(byte[] body, String accept) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", accept);
+        headers.put("User-Agent", UserAgent.VALUE);
+        headers.putAll(deployment.headers());
+        headers.put("Content-Type", "application/json");
+        if (deployment.apiKey() != null && !deployment.apiKey().isEmpty()) {
+            headers.put("Authorization", "Bearer " + deployment.apiKey());
+        }
+        return UpstreamRequest.post(endpoint, headers, body);
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiCompatibleProvider[" + deployment.name() + " -> " + endpoint + "]";
+    }
+}

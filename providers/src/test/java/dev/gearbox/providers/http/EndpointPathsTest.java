@@ -1,0 +1,25 @@
+package dev.gearbox.providers.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class EndpointPathsTest {
+    @Test
+    void joinsWithOrWithoutTrailingSlash() {
+        assertThat(EndpointPaths.join(URI.create("https://api.example.com/v1"), "chat/completions"))
+                .hasToString("https://api.example.com/v1/chat/completions");
+        assertThat(EndpointPaths.join(URI.create("https://api.example.com/v1/"), "/chat/completions"))
+                .hasToString("https://api.example.com/v1/chat/completions");
+    }
+
+    @Test
+    void joinsOntoABareHostAndKeepsPortAndQuery() {
+        assertThat(EndpointPaths.join(URI.create("http://127.0.0.1:8000"), "chat/completions"))
+                .hasToString("http://127.0.0.1:8000/chat/completions");
+        assertThat(EndpointPaths.join(URI.create("https://h.example/openai/deployments/x?api-version=2024-06-01"),
+                "chat/completions"))
+                .hasToString("https://h.example/openai/deployments/x/chat/completions?api-version=2024-06-01");
+    }
+}

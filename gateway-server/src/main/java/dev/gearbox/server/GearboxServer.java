@@ -6,6 +6,7 @@ import dev.gearbox.server.http.GearboxChannelInitializer;
 import dev.gearbox.server.http.RouteTable;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -43,7 +44,10 @@ public final class GearboxServer {
         this.services = services;
     }
 
-    /** Binds and starts serving; blocks the calling thread (never an event loop) until bound. */
+    /**
+     * Binds and starts serving; blocks the calling thread (never an event loop) until bound.
+     * Fails with IllegalStateException when the address cannot be bound (port in use).
+     */
     public synchronized void start() throws InterruptedException {
         if (listener != null) {
             throw new IllegalStateException("server already started");
@@ -56,7 +60,12 @@ public final class GearboxServer {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new GearboxChannelInitializer(config.idleTimeout(), config.maxBodyBytes(), routes,
                         services, openChannels));
-        listener = bootstrap.bind(config.host(), config.port()).sync().channel();
+        ChannelFuture bound = bootstrap.bind(config.host(), config.port()).await();
+        if (!bound.isSuccess()) {
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + bound.cause().getMessage(), bound.cause());
+        }
+        listener = bound.channel();
         services.state().moveTo(ServerState.Phase.SERVING);
         LOG.info("Gearbox listening on {}:{} ({} transport)", config.host(), port(), transport.name());
     }

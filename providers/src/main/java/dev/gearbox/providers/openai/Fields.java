@@ -48,7 +48,11 @@ final class Fields {
         if (!v.isNumber()) {
             throw RequestErrors.invalidType(param, "a decimal", v);
         }
-        return v.doubleValue();
+        double d = v.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw RequestErrors.invalidValue(param, "number out of range, got " + v.asText() + ".");
+        }
+        return d;
     }
 
     static Integer optInt(JsonNode v, String param) {

@@ -1,7 +1,9 @@
 package dev.gearbox.providers.openai;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,9 +14,12 @@ import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.ChatResponse;
+import dev.gearbox.providers.sse.SseFrames;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,21 +35,35 @@ import java.io.UncheckedIOException;
  *   <li>An explicit JSON {@code null} of an optional typed field that the writer would otherwise
  *       omit (a message's {@code content}, a delta's {@code role}/{@code content},
  *       {@code system_fingerprint}) is kept as a null entry in {@code extra} and re-emitted as null.</li>
+ *   <li>{@code stream_options} members other than {@code include_usage} live in
+ *       {@code ChatRequest.extra["stream_options"]}; unknown members of a function tool's {@code function}
+ *       object live in {@code Tool.extra["function"]}; both are merged back on write.</li>
+ *   <li>A text or image content part carrying members Gearbox does not type (e.g. {@code cache_control})
+ *       is kept whole as {@code ContentPart.Other}, so it is forwarded byte for byte.</li>
  *   <li>Chunks: whether {@code "usage": null} appears on chunks without usage is not chunk state but
  *       the client's {@code stream_options.include_usage}; pass it to {@link #writeChunk(ChatChunk, boolean)}.</li>
  * </ul>
  */
 public final class OpenAiCodec {
+    /**
+     * Jackson's default 20M-character cap on one string would reject a large base64 image data URI
+     * with a misleading parse error; the server's body-size limit is the real bound.
+     */
+    private static final int MAX_STRING_CHARS = 256 * 1024 * 1024;
+
     private final ObjectMapper mapper;
 
     public OpenAiCodec() {
-        this.mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS).build())
                 .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
 
-    /** The mapper this codec uses, for callers that need to build JsonNode values for extras. */
+    /** The codec's mapper, for callers that parse related JSON the same way; shared, so never reconfigure it. */
     public ObjectMapper mapper() {
         return mapper;
     }
@@ -89,7 +108,16 @@ public final class OpenAiCodec {
 
     /** Parses an upstream response; anything unusable is an UPSTREAM_ERROR GatewayException. */
     public ChatResponse readResponse(byte[] body) {
-        return ResponseReader.response(readUpstream(body));
+        return ResponseReader.response(readUpstream(body, 0, body.length));
+    }
+
+    /** Parses an upstream response from the buffer's readable bytes without changing its indexes. */
+    public ChatResponse readResponse(ByteBuf body) {
+        if (body.hasArray()) {
+            return ResponseReader.response(readUpstream(body.array(), body.arrayOffset() + body.readerIndex(),
+                    body.readableBytes()));
+        }
+        return readResponse(ByteBufUtil.getBytes(body));
     }
 
     /** Parses the {@code data} of one SSE event of an upstream stream (not {@code [DONE]}). */
@@ -127,6 +155,11 @@ public final class OpenAiCodec {
         return ErrorBodies.fromRaw(body);
     }
 
+    /** Reads an upstream error from the buffer's readable bytes without changing its indexes. */
+    public UpstreamErrorBody readUpstreamError(ByteBuf body) {
+        return readUpstreamError(ByteBufUtil.getBytes(body));
+    }
+
     /** Shorthand for {@code readUpstreamError(body).message()}. */
     public String readUpstreamErrorMessage(byte[] body) {
         return readUpstreamError(body).message();
@@ -160,6 +193,23 @@ public final class OpenAiCodec {
         }
     }
 
+    /**
+     * The chunk as a complete SSE event, {@code data: <json>\n\n}, written straight into a buffer
+     * from {@code alloc} (no intermediate copy); the caller owns the buffer.
+     */
+    public ByteBuf writeChunkEvent(ChatChunk chunk, boolean includeUsage, ByteBufAllocator alloc) {
+        ByteBuf out = alloc.buffer(256);
+        try {
+            SseFrames.writeDataPrefix(out);
+            writeChunk(chunk, includeUsage, out);
+            SseFrames.writeEventEnd(out);
+            return out;
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+    }
+
     /** {@code {"error":{"message","type","param","code"}}}, code a string or null. */
     public byte[] writeError(GatewayException e) {
         return toBytes(g -> ErrorBodies.write(g, e));
@@ -182,10 +232,10 @@ public final class OpenAiCodec {
         return out.toByteArray();
     }
 
-    private JsonNode readUpstream(byte[] body) {
+    private JsonNode readUpstream(byte[] body, int offset, int length) {
         JsonNode tree;
         try {
-            tree = mapper.readTree(body);
+            tree = mapper.readTree(body, offset, length);
         } catch (IOException e) {
             throw UpstreamErrors.invalid("body is not valid JSON (" + parserDetail(e) + ")");
         }

@@ -18,6 +18,7 @@ final class ResponseWriter {
     private static final Set<String> TOP_RESERVED = Set.of("id", "object", "created", "model", "choices", "usage",
             "system_fingerprint");
     private static final Set<String> DELTA_RESERVED = Set.of("role", "content", "tool_calls");
+    private static final Set<String> USAGE_RESERVED = Set.of("prompt_tokens", "completion_tokens", "total_tokens");
 
     private ResponseWriter() {
     }
@@ -142,10 +143,7 @@ final class ResponseWriter {
         g.writeNumberField("prompt_tokens", u.promptTokens());
         g.writeNumberField("completion_tokens", u.completionTokens());
         g.writeNumberField("total_tokens", u.totalTokens());
-        for (Map.Entry<String, JsonNode> e : u.extra().entrySet()) {
-            g.writeFieldName(e.getKey());
-            g.writeTree(e.getValue());
-        }
+        ExtraFields.write(g, u.extra(), USAGE_RESERVED);
         g.writeEndObject();
     }
 

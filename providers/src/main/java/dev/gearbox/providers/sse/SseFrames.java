@@ -39,6 +39,16 @@ public final class SseFrames {
         return buf;
     }
 
+    /** Writes {@code data: } into {@code out}; with {@link #writeEventEnd} it frames JSON written in between. */
+    public static void writeDataPrefix(ByteBuf out) {
+        out.writeBytes(DATA_PREFIX);
+    }
+
+    /** Writes the {@code \n\n} that ends a single-line {@code data:} event. */
+    public static void writeEventEnd(ByteBuf out) {
+        out.writeByte('\n').writeByte('\n');
+    }
+
     /** {@code data: [DONE]\n\n}, as a fresh view of a shared read-only buffer (releasing it is a no-op). */
     public static ByteBuf done() {
         return DONE.duplicate();

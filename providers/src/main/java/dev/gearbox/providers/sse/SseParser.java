@@ -12,9 +12,14 @@ import java.util.function.Consumer;
  * (mid-line, mid-CRLF, mid-UTF-8 character; lines are decoded only once complete), accepts LF, CRLF
  * and CR line ends, ignores comments, {@code id:} and {@code retry:} (Gearbox relays no reconnects),
  * and dispatches an {@link SseEvent} on each blank line. One parser per stream; not thread-safe.
+ * An event over the size cap is an UPSTREAM_ERROR; the parser then drops that event and the rest of
+ * its current line, and parses on from the next line.
  */
 public final class SseParser {
-    /** Default cap on one event's size, so a stream without blank lines cannot exhaust memory. */
+    /**
+     * Default cap on one event (its data so far plus the line being read), so a stream that never
+     * sends a line end or a blank line cannot exhaust memory. Comment lines do not accumulate.
+     */
     public static final int DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
     private static final byte[] DATA = {'d', 'a', 't', 'a'};
@@ -27,9 +32,9 @@ public final class SseParser {
     private int lineLength;
     private boolean skipLineFeed;
     private boolean firstLine = true;
+    private boolean discardingLine;
     private String eventName;
     private String data;
-    private int eventBytes;
     private byte[] scratch;
 
     public SseParser(Consumer<SseEvent> listener) {
@@ -79,7 +84,9 @@ public final class SseParser {
             while (lineEnd < end && bytes[lineEnd] != '\n' && bytes[lineEnd] != '\r') {
                 lineEnd++;
             }
-            append(bytes, i, lineEnd - i);
+            if (!discardingLine) {
+                append(bytes, i, lineEnd - i);
+            }
             if (lineEnd == end) {
                 return;
             }
@@ -94,7 +101,11 @@ public final class SseParser {
                     skipLineFeed = true;
                 }
             }
-            processLine();
+            if (discardingLine) {
+                discardingLine = false;
+            } else {
+                processLine();
+            }
         }
     }
 
@@ -103,20 +114,22 @@ public final class SseParser {
      * connection right after their last {@code data:} line are common, so a pending event is dispatched.
      */
     public void finish() {
-        if (lineLength > 0) {
+        if (lineLength > 0 && !discardingLine) {
             processLine();
         }
         dispatch();
         skipLineFeed = false;
+        discardingLine = false;
     }
 
     private void append(byte[] bytes, int from, int count) {
         if (count == 0) {
             return;
         }
-        eventBytes += count;
-        if (eventBytes > maxEventBytes) {
+        long pending = (long) lineLength + count + (data == null ? 0 : data.length());
+        if (pending > maxEventBytes) {
             reset();
+            discardingLine = true;
             throw GatewayException.upstream(ErrorKind.UPSTREAM_ERROR, 0,
                     "upstream returned an invalid response: stream event exceeds " + maxEventBytes + " bytes", null);
         }
@@ -177,7 +190,6 @@ public final class SseParser {
     private void reset() {
         data = null;
         eventName = null;
-        eventBytes = 0;
         lineLength = 0;
     }
 }

@@ -21,7 +21,8 @@ import java.util.function.LongSupplier;
  * point: the listener gets {@code onStart} with the route, then the chunks; a failure after it
  * ends the stream with {@code onError(error, true)}, never a fallback. The listener is terminated
  * exactly once. Cancelling the returned handle cancels the attempt running and starts no other;
- * the listener gets no call that starts after the cancel.
+ * the listener gets no call that starts after the cancel. Listener calls may happen on the
+ * caller's thread before {@code execute} returns (a provider may answer synchronously).
  */
 public final class StreamFallbackExecutor {
     private final FallbackRule rule;
@@ -56,8 +57,9 @@ public final class StreamFallbackExecutor {
         /** Set once the listener has been terminated or the client cancelled: no more listener calls. */
         private final AtomicBoolean finished = new AtomicBoolean();
         private final AtomicReference<AttemptSink> current = new AtomicReference<>();
-        // Only touched by the attempt that is running; its end happens-before the next one starts.
-        private int next;
+        // Advanced by the attempt that is running only; volatile because the next attempt may start on
+        // whichever thread the provider calls back on.
+        private volatile int next;
 
         Run(ChatRequest request, List<Candidate> candidates, GatewayStreamListener listener) {
             this.request = request;

@@ -82,6 +82,10 @@ public final class DefaultChatGateway implements ChatGateway {
         return result;
     }
 
+    /**
+     * Routes and streams. The listener may be called before this method returns: an unknown model
+     * ends it at once with {@code onError(e, false)}, and a provider may answer synchronously.
+     */
     @Override
     public StreamHandle stream(ChatRequest request, RequestContext context, GatewayStreamListener listener) {
         List<Candidate> candidates;

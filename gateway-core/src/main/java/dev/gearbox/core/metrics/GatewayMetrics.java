@@ -17,7 +17,7 @@ public final class GatewayMetrics {
         this.registry = registry;
     }
 
-    /** Metrics that go nowhere (an empty composite registry keeps no meters). */
+    /** Metrics that go nowhere: a composite registry with no child registry records no-op meters. */
     public static GatewayMetrics disabled() {
         return new GatewayMetrics(new CompositeMeterRegistry());
     }

@@ -3,8 +3,10 @@ package dev.gearbox.core.routing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -62,16 +64,16 @@ public final class DeploymentHealth {
         return Optional.of(until);
     }
 
-    /** The deployments cooling down right now and when each comes back (for metrics and admin). */
+    /** The deployments cooling down right now, by name, and when each comes back (for metrics and admin). */
     public Map<String, Instant> snapshot() {
         Instant now = clock.instant();
-        Map<String, Instant> out = new java.util.TreeMap<>();
+        Map<String, Instant> out = new TreeMap<>();
         coolingUntil.forEach((name, until) -> {
             if (until.isAfter(now)) {
                 out.put(name, until);
             }
         });
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** Puts a deployment back into rotation at once (admin action). */

@@ -1,0 +1,61 @@
+package dev.gearbox.core.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gearbox.config.Tier;
+import dev.gearbox.core.error.ErrorKind;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class GatewayMetricsTest {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final GatewayMetrics metrics = new GatewayMetrics(registry);
+
+    @Test
+    void everyRecordedMeterHasExactlyTheDocumentedNameTypeAndTags() {
+        metrics.attempt("sim-a", null);
+        metrics.attempt("sim-a", ErrorKind.RATE_LIMITED);
+        metrics.fallback("sim-a", ErrorKind.RATE_LIMITED);
+        metrics.request(Tier.FAST, "sim-b", MeterTags.OK, true, 5_000_000);
+
+        for (GatewayMeters documented : GatewayMeters.values()) {
+            assertThat(registry.find(documented.meterName()).meters()).as(documented.meterName()).isNotEmpty()
+                    .allSatisfy(m -> {
+                        assertThat(m.getId().getTags()).extracting(Tag::getKey)
+                                .containsExactlyInAnyOrderElementsOf(documented.tagKeys());
+                        assertThat(m.getId().getType()).isEqualTo(documented.type() == GatewayMeters.Type.COUNTER
+                                ? Meter.Type.COUNTER : Meter.Type.TIMER);
+                        assertThat(m.getId().getDescription()).isEqualTo(documented.description());
+                    });
+        }
+        assertThat(registry.getMeters()).hasSize(5);
+    }
+
+    @Test
+    void tagValuesComeFromTheBoundedSets() {
+        metrics.attempt("sim-a", ErrorKind.UPSTREAM_TIMEOUT);
+        metrics.fallback("sim-a", ErrorKind.UPSTREAM_TIMEOUT);
+        metrics.request(null, null, ErrorKind.NO_CAPACITY.metricTag(), false, 2_000_000);
+
+        assertThat(registry.get("gearbox.upstream.attempts").tags("deployment", "sim-a", "outcome", "upstream_timeout")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.get("gearbox.fallbacks").tags("from_deployment", "sim-a", "cause", "upstream_timeout")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.get("gearbox.requests").tags("tier", "none", "deployment", "none", "outcome", "no_capacity")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.get("gearbox.request.duration").tags("tier", "none", "stream", "false").timer()
+                .totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2.0);
+    }
+
+    @Test
+    void meterNamesAreUniqueAndInTheGearboxNamespace() {
+        assertThat(Arrays.stream(GatewayMeters.values()).map(GatewayMeters::meterName))
+                .doesNotHaveDuplicates()
+                .allMatch(n -> n.startsWith("gearbox."));
+        assertThat(GatewayMeters.REQUEST_DURATION.baseUnit()).isEqualTo("seconds");
+    }
+}

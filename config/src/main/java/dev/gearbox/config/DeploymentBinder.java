@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -167,22 +168,16 @@ final class DeploymentBinder {
         if (!p.require(key)) {
             return null;
         }
-        return p.number(key).filter(v -> {
-            if (v < 0) {
-                p.error(key, "must not be negative, got " + v);
-                return false;
-            }
-            return true;
-        }).orElse(null);
+        return p.number(key).filter(v -> check(p, key, v >= 0, "must not be negative, got " + v)).orElse(null);
     }
 
     /** The timeouts (absent ones from {@link Timeouts#DEFAULT}), or null after reporting a problem. */
     private static Timeouts bindTimeouts(ConfigReader t) {
         t.rejectUnknownKeys(TIMEOUT_KEYS);
         Timeouts d = Timeouts.DEFAULT;
-        Duration connect = orDefault(t, "connect", d.connect());
-        Duration firstByte = orDefault(t, "first_byte", d.firstByte());
-        Duration total = orDefault(t, "total", d.total());
+        Duration connect = orDefault(t, "connect", t::positiveDuration, d.connect());
+        Duration firstByte = orDefault(t, "first_byte", t::positiveDuration, d.firstByte());
+        Duration total = orDefault(t, "total", t::positiveDuration, d.total());
         if (connect == null || firstByte == null || total == null) {
             return null;
         }
@@ -191,20 +186,9 @@ final class DeploymentBinder {
         return ok ? new Timeouts(connect, firstByte, total) : null;
     }
 
-    /** The given duration, the default when absent, or null when present but invalid. */
-    private static Duration orDefault(ConfigReader t, String key, Duration fallback) {
-        if (!t.has(key)) {
-            return fallback;
-        }
-        return t.positiveDuration(key).orElse(null);
-    }
-
     private static boolean notAboveTotal(ConfigReader t, String key, Duration value, Duration total) {
-        if (value.compareTo(total) > 0) {
-            t.error(key, "must not exceed total (" + Durations.format(value) + " > " + Durations.format(total) + ")");
-            return false;
-        }
-        return true;
+        return check(t, key, value.compareTo(total) <= 0,
+                "must not exceed total (" + Durations.format(value) + " > " + Durations.format(total) + ")");
     }
 
     /** Extra upstream headers; values may be credentials, so they never appear in messages. Empty values are dropped. */
@@ -224,33 +208,31 @@ final class DeploymentBinder {
     private static SimulatorSettings bindSimulator(ConfigReader s) {
         s.rejectUnknownKeys(SIMULATOR_KEYS);
         SimulatorSettings d = SimulatorSettings.DEFAULT;
-        Duration ttft = s.has("time_to_first_token")
-                ? s.nonNegativeDuration("time_to_first_token").orElse(null) : d.timeToFirstToken();
-        Double tokensPerSecond = s.has("tokens_per_second") ? s.number("tokens_per_second").filter(v -> {
-            boolean ok = v > 0;
-            if (!ok) {
-                s.error("tokens_per_second", "must be greater than zero, got " + v);
-            }
-            return ok;
-        }).orElse(null) : d.tokensPerSecond();
-        Long answerTokens = s.has("answer_tokens") ? s.integer("answer_tokens").filter(v -> {
-            boolean ok = v > 0 && v <= Integer.MAX_VALUE;
-            if (!ok) {
-                s.error("answer_tokens", "must be between 1 and " + Integer.MAX_VALUE + ", got " + v);
-            }
-            return ok;
-        }).orElse(null) : d.answerTokens();
-        Double failureRate = s.has("failure_rate") ? s.number("failure_rate").filter(v -> {
-            boolean ok = v >= 0 && v <= 1;
-            if (!ok) {
-                s.error("failure_rate", "must be between 0 and 1, got " + v);
-            }
-            return ok;
-        }).orElse(null) : d.failureRate();
-        Long seed = s.has("seed") ? s.integer("seed").orElse(null) : d.seed();
+        Duration ttft = orDefault(s, "time_to_first_token", s::nonNegativeDuration, d.timeToFirstToken());
+        Double tokensPerSecond = orDefault(s, "tokens_per_second", k -> s.number(k).filter(v -> check(s, k, v > 0,
+                "must be greater than zero, got " + v)), d.tokensPerSecond());
+        Long answerTokens = orDefault(s, "answer_tokens", k -> s.integer(k).filter(v -> check(s, k,
+                v > 0 && v <= Integer.MAX_VALUE, "must be between 1 and " + Integer.MAX_VALUE + ", got " + v)),
+                (long) d.answerTokens());
+        Double failureRate = orDefault(s, "failure_rate", k -> s.number(k).filter(v -> check(s, k,
+                v >= 0 && v <= 1, "must be between 0 and 1, got " + v)), d.failureRate());
+        Long seed = orDefault(s, "seed", s::integer, d.seed());
         if (ttft == null || tokensPerSecond == null || answerTokens == null || failureRate == null || seed == null) {
             return null;
         }
         return new SimulatorSettings(ttft, tokensPerSecond, answerTokens.intValue(), failureRate, seed);
+    }
+
+    /** The value read for {@code key}, the fallback when the key is absent, or null when it is invalid. */
+    private static <T> T orDefault(ConfigReader r, String key, Function<String, Optional<T>> read, T fallback) {
+        return r.has(key) ? read.apply(key).orElse(null) : fallback;
+    }
+
+    /** Reports {@code message} at {@code key} unless {@code ok}; returns {@code ok}. */
+    private static boolean check(ConfigReader r, String key, boolean ok, String message) {
+        if (!ok) {
+            r.error(key, message);
+        }
+        return ok;
     }
 }

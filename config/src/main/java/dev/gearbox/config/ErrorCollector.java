@@ -20,10 +20,6 @@ final class ErrorCollector {
         }
     }
 
-    boolean hasFailed(String path) {
-        return failedPaths.contains(path);
-    }
-
     boolean isEmpty() {
         return errors.isEmpty();
     }

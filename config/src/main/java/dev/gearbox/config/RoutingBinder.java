@@ -2,62 +2,58 @@ package dev.gearbox.config;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Binds the optional {@code routing} section and checks that the default tier (given or
- * {@link RoutingConfig#DEFAULT}'s) is one of the configured tiers.
+ * Binds the optional {@code routing} section and checks that the default tier (given, or
+ * {@link RoutingConfig#DEFAULT}'s when absent) is one of the tiers declared under {@code tiers}.
  */
 final class RoutingBinder {
     static final String SECTION = "routing";
-    private static final List<String> KEYS = List.of("default_tier", "fallback_up");
+    private static final String DEFAULT_TIER = "default_tier";
+    private static final List<String> KEYS = List.of(DEFAULT_TIER, "fallback_up");
 
     private RoutingBinder() {
     }
 
-    static RoutingConfig bind(ConfigReader root, Set<Tier> configuredTiers) {
-        RoutingConfig d = RoutingConfig.DEFAULT;
-        ConfigReader routing = root.object(SECTION).orElse(null);
-        if (routing == null) {
-            if (root.has(SECTION)) {
-                return d; // wrong type, already reported
-            }
-            checkConfigured(root, ConfigPath.child(SECTION, "default_tier"), d.defaultTier(), true, configuredTiers);
-            return d;
+    static RoutingConfig bind(ConfigReader root, Set<Tier> declaredTiers) {
+        RoutingConfig defaults = RoutingConfig.DEFAULT;
+        Optional<ConfigReader> section = root.object(SECTION);
+        section.ifPresent(r -> r.rejectUnknownKeys(KEYS));
+        boolean given = section.map(r -> r.has(DEFAULT_TIER)).orElse(false);
+        Tier defaultTier = given
+                ? section.get().string(DEFAULT_TIER).flatMap(name -> parseTier(section.get(), name)).orElse(null)
+                : defaults.defaultTier();
+        boolean unreadable = root.has(SECTION) && section.isEmpty(); // wrong type, already reported
+        if (defaultTier != null && !unreadable) {
+            checkDeclared(root, defaultTier, given, declaredTiers);
         }
-        routing.rejectUnknownKeys(KEYS);
-        Tier defaultTier = d.defaultTier();
-        boolean given = routing.has("default_tier");
-        if (given) {
-            String name = routing.string("default_tier").orElse(null);
-            if (name == null) {
-                return new RoutingConfig(d.defaultTier(), routing.bool("fallback_up").orElse(d.fallbackUp()));
-            }
-            Tier tier = Tier.fromWire(name).orElse(null);
-            if (tier == null) {
-                routing.error("default_tier", "unknown tier '" + name + "'" + KeySuggestions.hint(name, tierNames()));
-            } else {
-                defaultTier = tier;
-            }
-        }
-        checkConfigured(root, routing.pathOf("default_tier"), defaultTier, !given, configuredTiers);
-        return new RoutingConfig(defaultTier, routing.bool("fallback_up").orElse(d.fallbackUp()));
+        boolean fallbackUp = section.flatMap(r -> r.bool("fallback_up")).orElse(defaults.fallbackUp());
+        return new RoutingConfig(defaultTier == null ? defaults.defaultTier() : defaultTier, fallbackUp);
     }
 
-    private static void checkConfigured(ConfigReader root, String path, Tier tier, boolean isDefault,
-                                        Set<Tier> configuredTiers) {
-        if (configuredTiers.isEmpty() || configuredTiers.contains(tier)) {
-            return; // nothing configured is reported under tiers
+    private static Optional<Tier> parseTier(ConfigReader routing, String name) {
+        Optional<Tier> tier = Tier.fromWire(name);
+        if (tier.isEmpty()) {
+            routing.error(DEFAULT_TIER, "unknown tier '" + name + "'" + KeySuggestions.hint(name, tierNames()));
         }
-        String configured = Arrays.stream(Tier.values()).filter(configuredTiers::contains)
+        return tier;
+    }
+
+    private static void checkDeclared(ConfigReader root, Tier tier, boolean given, Set<Tier> declaredTiers) {
+        if (declaredTiers.isEmpty() || declaredTiers.contains(tier)) {
+            return; // no tiers at all is reported under tiers
+        }
+        String declared = Arrays.stream(Tier.values()).filter(declaredTiers::contains)
                 .map(Tier::wire).collect(Collectors.joining(", "));
-        String message = isDefault
-                ? "defaults to '" + tier.wire() + "', which is not configured under tiers; set it to one of: " + configured
-                : "tier '" + tier.wire() + "' is not configured under tiers (configured: " + configured + ")";
-        root.errorAt(path, message);
+        root.errorAt(ConfigPath.child(SECTION, DEFAULT_TIER), given
+                ? "tier '" + tier.wire() + "' is not configured under tiers (configured: " + declared + ")"
+                : "defaults to '" + tier.wire() + "', which is not configured under tiers; set it to one of: " + declared);
     }
 
+    /** The tier names as written in the config, cheapest first. */
     static List<String> tierNames() {
         return Arrays.stream(Tier.values()).map(Tier::wire).toList();
     }

@@ -124,7 +124,7 @@ final class Exchange implements UpstreamCall {
         ch.writeAndFlush(buildRequest()).addListener((ChannelFuture written) -> {
             if (written.isSuccess()) {
                 handler.requestWritten = true;
-                if (enabled(timeouts.firstByte()) && !handler.headersReceived && !isDone()) {
+                if (enabled(timeouts.firstByte()) && !handler.headersReceived && isCurrent(ch)) {
                     firstByteTimer = ch.eventLoop().schedule(() -> fail(timeout("first-byte", timeouts.firstByte())),
                             timeouts.firstByte().toNanos(), TimeUnit.NANOSECONDS);
                 }
@@ -316,10 +316,10 @@ final class Exchange implements UpstreamCall {
                 acquireConnection();
                 return;
             }
-            String reason = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage();
-            fail(connectionError(headersReceived
-                    ? "upstream " + origin.authority() + " closed the connection before the response completed" + reason
-                    : "upstream " + origin.authority() + " closed the connection before sending a response" + reason,
+            String what = cause == null ? "upstream " + origin.authority() + " closed the connection"
+                    : "connection to upstream " + origin.authority() + " failed (" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+            fail(connectionError(what + (headersReceived ? " before the response completed" : " before sending a response"),
                     cause));
         }
 

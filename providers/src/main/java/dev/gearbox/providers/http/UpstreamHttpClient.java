@@ -120,7 +120,7 @@ public final class UpstreamHttpClient implements AutoCloseable {
         return group.next();
     }
 
-    private static AddressResolverGroup<? extends SocketAddress> dnsResolver(UpstreamTransport transport) {
+    static AddressResolverGroup<? extends SocketAddress> dnsResolver(UpstreamTransport transport) {
         return new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(transport.datagramChannel()));
     }

@@ -18,14 +18,20 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -134,6 +140,22 @@ class UpstreamHttpClientTest {
     }
 
     @Test
+    void anIdleConnectionPastMaxIdleTimeIsNotReused() throws Exception {
+        client.close();
+        AtomicLong nanos = new AtomicLong();
+        client = new UpstreamHttpClient(group, UpstreamTransport.NIO, new PoolSettings(4, 8, Duration.ofSeconds(30)),
+                UpstreamHttpClient.defaultSslContext(), UpstreamHttpClient.dnsResolver(UpstreamTransport.NIO), nanos::get);
+        wireMock.stubFor(post("/a").willReturn(aResponse().withBody("one")));
+
+        send(url("/a"), FAST).await();
+        nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        send(url("/a"), FAST).await();
+
+        assertThat(client.connectionsOpened()).isEqualTo(2);
+        assertThat(client.idleConnections()).isEqualTo(1);
+    }
+
+    @Test
     void closedPortIsUnavailable() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -145,6 +167,34 @@ class UpstreamHttpClientTest {
         assertThat(r.error.kind()).isEqualTo(ErrorKind.UPSTREAM_UNAVAILABLE);
         assertThat(r.error.getMessage()).isEqualTo("connect to 127.0.0.1:" + port + " failed: Connection refused");
         assertThat(r.offLoopCallback).isFalse();
+    }
+
+    @Test
+    void connectTimeoutWhenTheServerNeverAccepts() throws Exception {
+        // a listener whose accept queue is full drops further SYNs, so connect hangs until the timeout
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket s = new Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 100);
+                    } catch (IOException queueAlreadyFull) {
+                        // expected once the queue is full
+                    }
+                    fillers.add(s);
+                }
+                RecordingListener r = send(URI.create("http://127.0.0.1:" + full.getLocalPort() + "/x"),
+                        new Timeouts(Duration.ofMillis(200), Duration.ofMillis(1000), Duration.ofMillis(3000))).await();
+
+                assertThat(r.error.kind()).isEqualTo(ErrorKind.UPSTREAM_TIMEOUT);
+                assertThat(r.error.getMessage()).isEqualTo("connect timeout after 200 ms to 127.0.0.1:" + full.getLocalPort());
+            } finally {
+                for (Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
     }
 
     @Test
@@ -200,7 +250,7 @@ class UpstreamHttpClientTest {
         RecordingListener r = send(url("/reset"), FAST).await();
 
         assertThat(r.error.kind()).isEqualTo(ErrorKind.UPSTREAM_ERROR);
-        assertThat(r.error.getMessage()).contains("closed the connection before sending a response");
+        assertThat(r.error.getMessage()).contains("before sending a response");
     }
 
     @Test

@@ -3,15 +3,20 @@ package dev.gearbox.server;
 import dev.gearbox.server.cli.GearboxVersion;
 import dev.gearbox.server.cli.ServeCommand;
 import dev.gearbox.server.cli.ValidateCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code gearbox} command line: {@code serve} (the default when no command is given, so
- * {@code java -jar gearbox.jar} starts a demo on simulated deployments) and {@code validate}.
+ * The {@code gearbox} command line: {@code serve} and {@code validate}. Without a command it
+ * serves, taking serve's options, so {@code java -jar gearbox.jar} starts a demo on simulated
+ * deployments and {@code gearbox --config gearbox.yaml} serves that file.
  */
 @Command(name = "gearbox", mixinStandardHelpOptions = true, versionProvider = GearboxVersion.class,
         description = "OpenAI-compatible gateway that routes each chat request to the cheapest model tier able to answer it.",
@@ -19,6 +24,12 @@ import picocli.CommandLine.Spec;
 public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Serve this YAML configuration (see serve --help).")
+    private Path config;
+
+    @Option(names = "--port", paramLabel = "N", description = "Listen on this port instead of the configured one.")
+    private Integer port;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -29,9 +40,16 @@ public final class Main implements Callable<Integer> {
         return new CommandLine(new Main());
     }
 
-    /** No command given: serve with the built-in default configuration. */
+    /** No command given: serve, passing the options on. */
     @Override
     public Integer call() {
-        return spec.commandLine().getSubcommands().get("serve").execute();
+        List<String> serveArgs = new ArrayList<>();
+        if (config != null) {
+            serveArgs.addAll(List.of("--config", config.toString()));
+        }
+        if (port != null) {
+            serveArgs.addAll(List.of("--port", port.toString()));
+        }
+        return spec.commandLine().getSubcommands().get("serve").execute(serveArgs.toArray(String[]::new));
     }
 }

@@ -108,6 +108,14 @@ class CliTest {
     }
 
     @Test
+    void withoutACommandItServesPassingTheOptionsOn() throws IOException {
+        int code = run("--config", write("bad.yaml", BROKEN).toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid configuration ", "server.port: ");
+    }
+
+    @Test
     void serveRejectsAPortOutOfRange() {
         assertThat(run("serve", "--port", "70000")).isEqualTo(2);
         assertThat(err.toString()).contains("--port: must be between 0 and 65535");

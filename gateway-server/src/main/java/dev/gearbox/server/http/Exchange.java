@@ -24,14 +24,17 @@ public final class Exchange {
     private final String requestId;
     private final long startNanos;
     private final ExchangeServices services;
+    private final Runnable onFinished;
     private Runnable cancelAction;
     private boolean finished;
 
-    Exchange(ChannelHandlerContext ctx, String route, String requestId, ExchangeServices services) {
+    /** {@code onFinished} runs on the event loop once the exchange ends (the router serves the next request). */
+    Exchange(ChannelHandlerContext ctx, String route, String requestId, ExchangeServices services, Runnable onFinished) {
         this.ctx = ctx;
         this.route = route;
         this.requestId = requestId;
         this.services = services;
+        this.onFinished = onFinished;
         this.startNanos = services.nanoTime().getAsLong();
         services.state().requestStarted();
     }
@@ -122,6 +125,7 @@ public final class Exchange {
             cancelAction = null;
             services.state().requestFinished();
             services.recorder().record(route, outcome, elapsedNanos());
+            onFinished.run();
         });
     }
 

@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +22,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The last handler of a connection: opens an {@link Exchange} per aggregated request, routes it
  * by exact path (query strings ignored) to its endpoint, answers 400/404/405 itself, and cancels
- * the open exchanges when the client disconnects. One instance per connection.
+ * the open exchanges when the client disconnects. HTTP/1.1 pipelining is honoured by serving one
+ * request at a time: a request that arrives while another is open waits in a short queue, so
+ * responses leave in request order. One instance per connection.
  */
 public final class RequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String UNMATCHED_ROUTE = "unmatched";
     static final String REQUEST_ID_HEADER = "x-request-id";
     private static final Logger LOG = LoggerFactory.getLogger(RequestRouter.class);
 
+    /** Pipelined requests held per connection before the client counts as abusive and is dropped. */
+    static final int MAX_PIPELINED = 16;
+
     private final RouteTable routes;
     private final ExchangeServices services;
+    private final Deque<FullHttpRequest> pipelined = new ArrayDeque<>();
 
     public RequestRouter(RouteTable routes, ExchangeServices services) {
         this.routes = routes;
@@ -37,6 +45,34 @@ public final class RequestRouter extends SimpleChannelInboundHandler<FullHttpReq
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!pipelined.isEmpty() || !ConnectionExchanges.of(ctx.channel()).isIdle()) {
+            if (pipelined.size() >= MAX_PIPELINED) {
+                LOG.warn("client pipelined more than {} requests; closing the connection", MAX_PIPELINED);
+                ctx.close();
+                return;
+            }
+            pipelined.add(request.retain());
+            return;
+        }
+        serve(ctx, request);
+    }
+
+    /** Serves the oldest pipelined request once the one before it has finished. */
+    private void serveNextPipelined(ChannelHandlerContext ctx) {
+        FullHttpRequest next = pipelined.poll();
+        if (next == null) {
+            return;
+        }
+        try {
+            if (ctx.channel().isActive()) {
+                serve(ctx, next);
+            }
+        } finally {
+            next.release();
+        }
+    }
+
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
         String requestId = services.requestIds().resolve(request.headers().get(REQUEST_ID_HEADER));
         if (request.decoderResult().isFailure()) {
             rejectMalformed(ctx, requestId);
@@ -81,15 +117,29 @@ public final class RequestRouter extends SimpleChannelInboundHandler<FullHttpReq
     }
 
     private Exchange open(ChannelHandlerContext ctx, String route, String requestId) {
-        Exchange exchange = new Exchange(ctx, route, requestId, services);
+        Exchange exchange = new Exchange(ctx, route, requestId, services,
+                () -> ctx.executor().execute(() -> serveNextPipelined(ctx)));
         ConnectionExchanges.of(ctx.channel()).add(exchange);
         return exchange;
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        releasePipelined();
         ConnectionExchanges.of(ctx.channel()).cancelAll();
         super.channelInactive(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releasePipelined();
+    }
+
+    private void releasePipelined() {
+        FullHttpRequest queued;
+        while ((queued = pipelined.poll()) != null) {
+            queued.release();
+        }
     }
 
     @Override

@@ -119,6 +119,33 @@ class RequestRouterTest {
     }
 
     @Test
+    void pipelinedRequestsAreAnsweredInOrder() {
+        channel.writeInbound(post("/v1/chat/completions", Samples.CHAT_BODY));
+        channel.writeInbound(get("/health/live"));
+        channel.runPendingTasks();
+        assertThat((Object) channel.readOutbound()).as("the second waits for the first").isNull();
+
+        harness.gateway.answer.complete(Samples.answer("first"));
+        channel.runPendingTasks();
+
+        FullHttpResponse first = channel.readOutbound();
+        FullHttpResponse second = channel.readOutbound();
+        assertThat(ServerHarness.body(first)).contains("first");
+        assertThat(ServerHarness.body(second)).contains("live");
+    }
+
+    @Test
+    void tooManyPipelinedRequestsCloseTheConnection() {
+        channel.writeInbound(post("/v1/chat/completions", Samples.CHAT_BODY));
+        for (int i = 0; i <= RequestRouter.MAX_PIPELINED; i++) {
+            channel.writeInbound(get("/health/live"));
+        }
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(harness.gateway.answer).as("closing cancels the request in flight").isCancelled();
+    }
+
+    @Test
     void responsesAskToCloseTheConnectionWhileDraining() {
         harness.state.moveTo(dev.gearbox.server.ServerState.Phase.DRAINING);
 

@@ -102,7 +102,17 @@ public final class ServerHarness {
         }
     }
 
-    public static String text(ByteBuf buf) {
-        return buf.toString(StandardCharsets.UTF_8);
+    /** The content's text; releases the content. */
+    public static String text(io.netty.handler.codec.http.HttpContent content) {
+        try {
+            return content.content().toString(StandardCharsets.UTF_8);
+        } finally {
+            content.release();
+        }
+    }
+
+    /** Reads and releases the next outbound message. */
+    public static void skipOutbound(EmbeddedChannel channel) {
+        io.netty.util.ReferenceCountUtil.release(channel.readOutbound());
     }
 }

@@ -23,10 +23,9 @@ public final class HealthEndpoints {
     public static Endpoint ready(ServerState state) {
         return (request, exchange) -> {
             ServerState.Phase phase = state.phase();
-            HttpResponseStatus status = phase == ServerState.Phase.SERVING
-                    ? HttpResponseStatus.OK
-                    : HttpResponseStatus.SERVICE_UNAVAILABLE;
-            String word = phase == ServerState.Phase.SERVING ? "ready" : phase.name().toLowerCase(Locale.ROOT);
+            boolean ready = phase == ServerState.Phase.SERVING;
+            HttpResponseStatus status = ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE;
+            String word = ready ? "ready" : phase.name().toLowerCase(Locale.ROOT);
             exchange.respond(AdminResponses.json(status, Map.of("status", word)),
                     ExchangeOutcome.success(status.code()));
         };

@@ -56,10 +56,6 @@ public final class Exchange {
         return services.nanoTime().getAsLong() - startNanos;
     }
 
-    public ErrorResponder errors() {
-        return services.errors();
-    }
-
     /** True once a response completed or the client went away; later writes are dropped. */
     public boolean isFinished() {
         return finished;

@@ -1,7 +1,6 @@
 package dev.gearbox.server.metrics;
 
 import dev.gearbox.core.metrics.MeterTags;
-import java.util.List;
 
 /**
  * Every meter the HTTP server records: name (Micrometer dot notation; Prometheus renders
@@ -27,7 +26,6 @@ public enum ServerMeters {
     /** ok, cancelled (the client went away), or an error kind's metric tag. */
     public static final String TAG_OUTCOME = MeterTags.OUTCOME;
     public static final String NONE = MeterTags.NONE;
-    public static final List<String> TAGS = List.of(TAG_ROUTE, TAG_STATUS, TAG_TIER, TAG_DEPLOYMENT, TAG_OUTCOME);
 
     private final String meterName;
     private final String description;

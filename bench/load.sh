@@ -4,15 +4,17 @@
 #
 #   bench/load.sh               build, run everything, print and save the summary
 #   SKIP_BUILD=1 bench/load.sh  reuse the jars already built
-#   DURATION=15 RATE_PER_CLIENT=100 CLIENTS=10 PROBE_REQUESTS=500 BENCH_API_KEY=... (optional overrides)
+#   DURATION=15 WARMUP=5 RATE_PER_CLIENT=100 CLIENTS=10 PROBE_REQUESTS=500 BENCH_API_KEY=... (optional overrides)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/bench"
+cd "$ROOT"
 DURATION="${DURATION:-15}"
 CLIENTS="${CLIENTS:-10}"
 RATE_PER_CLIENT="${RATE_PER_CLIENT:-100}"
 PROBE_REQUESTS="${PROBE_REQUESTS:-500}"
+WARMUP="${WARMUP:-5}"
 export BENCH_MOCK_PORT="${BENCH_MOCK_PORT:-9001}"
 export BENCH_GEARBOX_PORT="${BENCH_GEARBOX_PORT:-8080}"
 MOCK_URL="http://127.0.0.1:$BENCH_MOCK_PORT/v1/chat/completions"
@@ -89,7 +91,7 @@ hey_latency() {
   [[ -n "${BENCH_API_KEY:-}" ]] && auth=(-H "Authorization: Bearer $BENCH_API_KEY")
   hey -z "${DURATION}s" -c "$CLIENTS" -q "$RATE_PER_CLIENT" -m POST -T application/json "${auth[@]}" \
       -d "$(chat_body "$model")" "$url" > "$WORK/hey-$model.txt"
-  grep -E 'Requests/sec|Status code|\[[0-9]{3}\]' "$WORK/hey-$model.txt" >&2 || true
+  grep -E 'Requests/sec|Status code|^ *\[[0-9]{3}\][[:space:]]+[0-9]+ responses' "$WORK/hey-$model.txt" >&2 || true
   awk '/ 50% in / {p50=$3} / 99% in / {p99=$3} END {printf "%.3f %.3f\n", p50*1000, p99*1000}' \
       "$WORK/hey-$model.txt"
 }
@@ -140,9 +142,9 @@ java $JAVA_LOG -Xms512m -Xmx512m -jar "$GEARBOX_JAR" serve --config "$BENCH/benc
 PIDS+=("$!")
 wait_for_port "$BENCH_GEARBOX_PORT" gearbox "$!"
 
-log "warming up (5 s each)"
-MODEL=ok wrk -t2 -c32 -d5s -s "$BENCH/chat.lua" "$MOCK_URL" > /dev/null
-MODEL=mock-ok wrk -t2 -c32 -d5s -s "$BENCH/chat.lua" "$GATEWAY_URL" > /dev/null
+log "warming up ($WARMUP s each)"
+MODEL=ok wrk -t2 -c32 -d"${WARMUP}s" -s "$BENCH/chat.lua" "$MOCK_URL" > /dev/null
+MODEL=mock-ok wrk -t2 -c32 -d"${WARMUP}s" -s "$BENCH/chat.lua" "$GATEWAY_URL" > /dev/null
 
 log "(a) throughput direct to the mock"
 RPS_DIRECT="$(wrk_rps "$MOCK_URL" ok)"
@@ -159,7 +161,7 @@ log "(d) first stream chunk relay, direct (client baseline) and through Gearbox"
 PROBE_DIRECT="$(probe "$MOCK_URL" ok)"
 PROBE_GATEWAY="$(probe "$GATEWAY_URL" mock-ok)"
 
-THROUGHPUT_SHARE="$(awk -v g="$RPS_GATEWAY" -v d="$RPS_DIRECT" 'BEGIN {printf "%.1f", d > 0 ? 100 * g / d : 0}')"
+THROUGHPUT_SHARE="$(awk -v g="$RPS_GATEWAY" -v d="$RPS_DIRECT" 'BEGIN {printf "%.1f", (d > 0) ? 100 * g / d : 0}')"
 ADDED_P50="$(awk -v g="$P50_GATEWAY" -v d="$P50_DIRECT" 'BEGIN {printf "%.3f", g - d}')"
 ADDED_P99="$(awk -v g="$P99_GATEWAY" -v d="$P99_DIRECT" 'BEGIN {printf "%.3f", g - d}')"
 RELAY_P50="$(field p50 "$PROBE_GATEWAY")"

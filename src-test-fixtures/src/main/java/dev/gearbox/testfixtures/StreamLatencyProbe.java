@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.stream.Stream;
 
 /**
  * Measures how long the first content chunk of a stream takes to get from the mock upstream to
- * a client through a relay: opens N sequential streaming requests and, for each, takes the
- * client's receive time of the first chunk with content minus the chunk's {@code x_sent_us}.
+ * a client through a relay: opens N sequential streaming requests (over a bare socket, see
+ * {@link RawSseClient}) and, for each, takes the client's receive time of the first chunk with
+ * content minus the chunk's {@code x_sent_us}. Run it directly against the mock too: that is the
+ * client's own baseline, to subtract from the relayed figure.
  * Prints {@code first_chunk_relay_us n=.. p50=.. p99=.. max=..}.
  * <p>
  * {@code java -cp .. dev.gearbox.testfixtures.StreamLatencyProbe --url http://127.0.0.1:8080/v1/chat/completions
@@ -32,8 +28,6 @@ public final class StreamLatencyProbe {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI url;
     private final String model;
     private final String apiKey;
@@ -44,7 +38,7 @@ public final class StreamLatencyProbe {
         this.apiKey = apiKey;
     }
 
-    public Result run(int warmup, int requests) throws IOException, InterruptedException {
+    public Result run(int warmup, int requests) throws IOException {
         for (int i = 0; i < warmup; i++) {
             firstChunkDelayMicros();
         }
@@ -58,42 +52,40 @@ public final class StreamLatencyProbe {
     }
 
     /** One streaming request: receive time of the first content chunk minus its send stamp. */
-    long firstChunkDelayMicros() throws IOException, InterruptedException {
+    long firstChunkDelayMicros() throws IOException {
         String body = "{\"model\":" + MAPPER.writeValueAsString(model) + ",\"stream\":true,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}";
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        HttpResponse<Stream<String>> response = client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-        try (Stream<String> lines = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new IOException("status " + response.statusCode() + " from " + url);
+        long[] delay = {-1};
+        IOException[] problem = {null};
+        RawSseClient.post(url, body, apiKey, line -> {
+            long receivedAt = EpochMicros.now();
+            if (delay[0] >= 0 || !line.startsWith("data: {")) {
+                return true;
             }
-            Iterator<String> it = lines.iterator();
-            long delay = -1;
-            while (it.hasNext()) {
-                String line = it.next();
-                long receivedAt = EpochMicros.now();
-                if (delay < 0 && line.startsWith("data: {")) {
-                    JsonNode chunk = MAPPER.readTree(line.substring(6));
-                    String content = chunk.path("choices").path(0).path("delta").path("content").asText("");
-                    if (!content.isEmpty()) {
-                        JsonNode sent = chunk.get(MockAnswers.SENT_AT_FIELD);
-                        if (sent == null) {
-                            throw new IOException("the relay dropped the " + MockAnswers.SENT_AT_FIELD + " field");
-                        }
-                        delay = receivedAt - sent.asLong();
-                    }
+            try {
+                JsonNode chunk = MAPPER.readTree(line.substring(6));
+                String content = chunk.path("choices").path(0).path("delta").path("content").asText("");
+                if (content.isEmpty()) {
+                    return true;
                 }
+                JsonNode sent = chunk.get(MockAnswers.SENT_AT_FIELD);
+                if (sent == null) {
+                    problem[0] = new IOException("the relay dropped the " + MockAnswers.SENT_AT_FIELD + " field");
+                } else {
+                    delay[0] = receivedAt - sent.asLong();
+                }
+            } catch (IOException e) {
+                problem[0] = e;
             }
-            if (delay < 0) {
-                throw new IOException("the stream had no content chunk");
-            }
-            return delay;
+            return true; // read the stream to its end so the relay finishes the request normally
+        });
+        if (problem[0] != null) {
+            throw problem[0];
         }
+        if (delay[0] < 0) {
+            throw new IOException("the stream had no content chunk");
+        }
+        return delay[0];
     }
 
     static long percentile(long[] sorted, double q) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -68,8 +69,13 @@ public final class SimulatorProvider implements ChatProvider {
             return result;
         }
         ChatResponse response = response(plan, request);
-        TaskScheduler.ScheduledTask task = scheduler.schedule(
-                script.readyAfter(plan.longestChoiceTokens()), () -> result.complete(response));
+        TaskScheduler.ScheduledTask task;
+        try {
+            task = scheduler.schedule(script.readyAfter(plan.longestChoiceTokens()), () -> result.complete(response));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(shutDown());
+            return result;
+        }
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {
                 task.cancel();
@@ -85,13 +91,33 @@ public final class SimulatorProvider implements ChatProvider {
             plan = planner.plan(request);
             failIfDrawn();
         } catch (GatewayException e) {
-            TaskScheduler.ScheduledTask task = scheduler.schedule(Duration.ZERO, () -> sink.onError(e));
-            return task::cancel;
+            return failLater(sink, e);
         }
         var header = new StreamScript.Header(nextId(), clock.instant().getEpochSecond(), model, FINGERPRINT);
         var chunks = script.chunks(plan, header, request.includeUsage(), logprobs(request, plan),
                 new Random(plan.seed() ^ 0x5DEECE66DL));
-        return new StreamPlayback(chunks, sink, scheduler).start();
+        try {
+            return new StreamPlayback(chunks, sink, scheduler).start();
+        } catch (RejectedExecutionException e) {
+            sink.onError(shutDown());
+            return () -> { };
+        }
+    }
+
+    /** Reports the error from the scheduler's thread, as every other sink call arrives. */
+    private StreamHandle failLater(ChunkSink sink, GatewayException error) {
+        try {
+            TaskScheduler.ScheduledTask task = scheduler.schedule(Duration.ZERO, () -> sink.onError(error));
+            return task::cancel;
+        } catch (RejectedExecutionException e) {
+            sink.onError(error);
+            return () -> { };
+        }
+    }
+
+    private static GatewayException shutDown() {
+        return GatewayException.upstream(ErrorKind.UPSTREAM_UNAVAILABLE, 0, "the simulator's scheduler is shut down",
+                null);
     }
 
     private ChatResponse response(AnswerPlan plan, ChatRequest request) {

@@ -300,6 +300,28 @@ class SimulatorProviderTest {
                 e -> assertThat(e.param()).isEqualTo("n"));
     }
 
+    @Test
+    void aRealExecutorTimesTheAnswerAndAShutDownOneFailsCleanly() throws Exception {
+        var settings = new SimulatorSettings(Duration.ofMillis(5), 1000, 10, 0, 1);
+        var deployment = new DeploymentConfig("sim", ProviderKind.SIMULATOR, null, null, "sim-small",
+                null, null, Map.of(), settings);
+        var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            var provider = new SimulatorProvider(deployment, executor, Clock.systemUTC());
+            assertThat(provider.complete(ask("x")).get(5, java.util.concurrent.TimeUnit.SECONDS).firstText())
+                    .startsWith("This is a simulated answer");
+            executor.shutdownNow();
+            assertThatThrownBy(provider.complete(ask("x"))::get).cause()
+                    .isInstanceOfSatisfying(GatewayException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ErrorKind.UPSTREAM_UNAVAILABLE));
+            var sink = new RecordingSink(scheduler::now);
+            provider.stream(ask("x").withStream(true, false), sink);
+            assertThat(sink.error.kind()).isEqualTo(ErrorKind.UPSTREAM_UNAVAILABLE);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
     private static Tool weatherTool() throws Exception {
         return Tool.function("get_weather", "Weather forecast", JSON.readTree("""
                 {"type":"object","properties":{"city":{"type":"string"},"days":{"type":"integer"},

@@ -1,6 +1,5 @@
 package dev.gearbox.server.http;
 
-import dev.gearbox.core.error.ErrorKind;
 import dev.gearbox.core.error.GatewayException;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -32,10 +31,19 @@ public final class ErrorResponder {
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
         Duration retryAfter = error.retryAfter();
-        if (error.kind() == ErrorKind.RATE_LIMITED && retryAfter != null && !retryAfter.isNegative()) {
+        if (retriesLater(status) && retryAfter != null && !retryAfter.isNegative()) {
             response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds(retryAfter));
         }
         return response;
+    }
+
+    /**
+     * Retry-After belongs on 429 and 503 (RFC 6585, RFC 9110). The gateway reports "every deployment
+     * rate limited" as a 503 with the shortest hint, so both carry it; OpenAI SDKs honour it on either.
+     */
+    private static boolean retriesLater(HttpResponseStatus status) {
+        return status.code() == HttpResponseStatus.TOO_MANY_REQUESTS.code()
+                || status.code() == HttpResponseStatus.SERVICE_UNAVAILABLE.code();
     }
 
     /** Retry-After takes whole seconds; round up so a client never retries too early. */

@@ -29,16 +29,19 @@ class ErrorResponderTest {
     }
 
     @Test
-    void retryAfterIsSentForRateLimitsOnlyRoundedUpToWholeSeconds() {
+    void retryAfterIsSentOn429And503RoundedUpToWholeSeconds() {
         FullHttpResponse limited = responder.toResponse(
                 GatewayException.upstream(ErrorKind.RATE_LIMITED, 429, "slow down", Duration.ofMillis(2001)));
         FullHttpResponse unavailable = responder.toResponse(
                 GatewayException.upstream(ErrorKind.UPSTREAM_UNAVAILABLE, 503, "down", Duration.ofSeconds(5)));
+        FullHttpResponse badGateway = responder.toResponse(
+                GatewayException.upstream(ErrorKind.UPSTREAM_ERROR, 500, "broken", Duration.ofSeconds(5)));
         FullHttpResponse noHint = responder.toResponse(
                 GatewayException.upstream(ErrorKind.RATE_LIMITED, 429, "slow down", null));
 
         assertThat(limited.headers().get(HttpHeaderNames.RETRY_AFTER)).isEqualTo("3");
-        assertThat(unavailable.headers().contains(HttpHeaderNames.RETRY_AFTER)).isFalse();
+        assertThat(unavailable.headers().get(HttpHeaderNames.RETRY_AFTER)).isEqualTo("5");
+        assertThat(badGateway.headers().contains(HttpHeaderNames.RETRY_AFTER)).isFalse();
         assertThat(noHint.headers().contains(HttpHeaderNames.RETRY_AFTER)).isFalse();
         assertThat(ErrorResponder.retryAfterSeconds(Duration.ofSeconds(4))).isEqualTo("4");
         assertThat(ErrorResponder.retryAfterSeconds(Duration.ZERO)).isEqualTo("0");

@@ -20,7 +20,8 @@ import java.util.Random;
  * request content give the same plan. Prose is one token per word, composed from
  * {@link SentenceBank} with a generator seeded by the settings seed, the request's {@code seed}
  * and a hash of the last user message; its first sentence says which model simulated it.
- * JSON answers and tool-call arguments count one token per 4 characters.
+ * JSON answers and tool-call arguments count one token per 4 characters. Text ends before the
+ * first {@code stop} string; the output-token limit cuts it with finish reason "length".
  */
 final class AnswerPlanner {
     private static final int MAX_CHOICES = 128;
@@ -46,9 +47,10 @@ final class AnswerPlanner {
             if (tool.isPresent()) {
                 choices.add(toolCall(i, tool.get(), limit, random));
             } else if (isJsonMode(request.responseFormat())) {
-                choices.add(capped(i, ApproxTokenizer.pieces(json(request.responseFormat(), random)), limit, null));
+                List<String> pieces = ApproxTokenizer.pieces(json(request.responseFormat(), random));
+                choices.add(capped(i, StopSequences.cut(pieces, request.stop()), limit, null));
             } else {
-                choices.add(prose(i, limit, random));
+                choices.add(capped(i, StopSequences.cut(prose(limit, random), request.stop()), limit, null));
             }
         }
         return new AnswerPlan(choices, ApproxTokenizer.countPrompt(request.messages()), baseSeed);
@@ -79,7 +81,8 @@ final class AnswerPlanner {
         return (settings.seed() * 1_000_003L) ^ ((long) lastUser.hashCode() << 16) ^ requestSeed;
     }
 
-    private SimulatedChoice prose(int index, Integer limit, Random random) {
+    /** {@code answerTokens} words, the first sentence naming the model; a complete sentence unless the limit cuts it. */
+    private List<String> prose(Integer limit, Random random) {
         int target = Math.max(1, settings.answerTokens());
         List<String> words = new ArrayList<>(target + 16);
         addWords(words, "This is a simulated answer from " + model + ".");
@@ -95,7 +98,7 @@ final class AnswerPlanner {
         for (int i = 0; i < kept.size(); i++) {
             pieces.add(i == 0 ? kept.get(i) : " " + kept.get(i));
         }
-        return capped(index, pieces, limit, null);
+        return pieces;
     }
 
     private SimulatedChoice toolCall(int index, Tool tool, Integer limit, Random random) {

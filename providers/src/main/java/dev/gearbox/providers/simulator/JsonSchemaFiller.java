@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Random;
 
@@ -65,7 +64,7 @@ final class JsonSchemaFiller {
         return switch (typeOf(resolved)) {
             case "object" -> depth >= MAX_DEPTH ? F.objectNode() : object(resolved, depth);
             case "array" -> depth >= MAX_DEPTH ? F.arrayNode() : array(resolved, propertyName, depth);
-            case "integer" -> F.numberNode(integer(resolved));
+            case "integer" -> integerNode(integer(resolved));
             case "number" -> F.numberNode(Math.round(random.nextDouble() * 10000) / 100.0);
             case "boolean" -> F.booleanNode(random.nextBoolean());
             case "null" -> F.nullNode();
@@ -80,8 +79,7 @@ final class JsonSchemaFiller {
             return out;
         }
         JsonNode required = schema.get("required");
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> p = it.next();
+        for (Map.Entry<String, JsonNode> p : properties.properties()) {
             if (!requiredOnly || contains(required, p.getKey())) {
                 out.set(p.getKey(), value(p.getValue(), p.getKey(), depth + 1));
             }
@@ -98,6 +96,10 @@ final class JsonSchemaFiller {
             out.add(value(schema.get("items"), propertyName, depth + 1));
         }
         return out;
+    }
+
+    private static JsonNode integerNode(long value) {
+        return value == (int) value ? F.numberNode((int) value) : F.numberNode(value);
     }
 
     private long integer(JsonNode schema) {

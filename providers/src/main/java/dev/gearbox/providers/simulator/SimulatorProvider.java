@@ -128,7 +128,7 @@ public final class SimulatorProvider implements ChatProvider {
                     ? new Message(Role.ASSISTANT, Content.of(c.text()), null, List.of(), null, Map.of())
                     : new Message(Role.ASSISTANT, null, null, List.of(c.toolCall()), null, Map.of());
             choices.add(new Choice(c.index(), message, c.finishReason(),
-                    logprobs == null ? null : logprobs.forPieces(c.pieces())));
+                    logprobs == null || c.toolCall() != null ? null : logprobs.forPieces(c.pieces())));
         }
         return new ChatResponse(nextId(), clock.instant().getEpochSecond(), model, choices, plan.usage(),
                 FINGERPRINT, Map.of());

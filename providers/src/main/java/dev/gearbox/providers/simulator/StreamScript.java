@@ -59,7 +59,7 @@ final class StreamScript {
                 Delta delta = choice.toolCall() == null
                         ? Delta.content(text)
                         : new Delta(null, null, List.of(new ToolCallDelta(0, null, null, null, text)), Map.of());
-                JsonNode lp = logprobs == null ? null : logprobs.forPieces(group);
+                JsonNode lp = logprobs == null || choice.toolCall() != null ? null : logprobs.forPieces(group);
                 out.add(new TimedChunk(readyAfter(end), chunk(header, choice.index(), delta, null, lp)));
                 start = end;
             }

@@ -92,6 +92,18 @@ class SimulatorProviderTest {
     }
 
     @Test
+    void stopSequenceEndsTheAnswerWithFinishReasonStop() throws Exception {
+        ChatRequest r = ask("hi");
+        ChatRequest withStop = new ChatRequest(r.model(), r.messages(), false, false, List.of(), null, null, null,
+                null, null, null, null, List.of(" answer"), null, null, null, Map.of());
+        ChatResponse response = completeNow(provider(40, 0, 1), withStop);
+
+        assertThat(response.firstText()).isEqualTo("This is a simulated");
+        assertThat(response.usage().completionTokens()).isEqualTo(4);
+        assertThat(response.choices().get(0).finishReason()).isEqualTo("stop");
+    }
+
+    @Test
     void nonStreamCompletesAfterTimeToFirstTokenPlusGenerationTime() {
         CompletableFuture<ChatResponse> f = provider(50, 0, 1).complete(ask("hi"));
 

@@ -1,0 +1,21 @@
+package dev.gearbox.server;
+
+import dev.gearbox.core.routing.ProviderFactory;
+import dev.gearbox.providers.openai.OpenAiCompatibleProvider;
+import dev.gearbox.providers.simulator.SimulatorProvider;
+
+/**
+ * The built-in providers by {@link dev.gearbox.config.ProviderKind}: one place to add a new upstream
+ * API. The simulator times its answers on the shared event loops (it never blocks them).
+ */
+public final class GearboxProviders {
+    private GearboxProviders() {
+    }
+
+    public static ProviderFactory factory(ProviderContext context) {
+        return deployment -> switch (deployment.provider()) {
+            case OPENAI -> new OpenAiCompatibleProvider(deployment, context.http(), context.codec(), context.clock());
+            case SIMULATOR -> new SimulatorProvider(deployment, context.eventLoops(), context.clock());
+        };
+    }
+}

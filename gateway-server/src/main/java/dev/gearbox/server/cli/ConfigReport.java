@@ -1,0 +1,34 @@
+package dev.gearbox.server.cli;
+
+import dev.gearbox.config.ConfigError;
+import dev.gearbox.config.ConfigException;
+import dev.gearbox.config.GearboxConfig;
+import dev.gearbox.config.Tier;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** How the commands report a configuration: every error as {@code path: message}, or a one-line summary. */
+final class ConfigReport {
+    private ConfigReport() {
+    }
+
+    static void errors(PrintWriter err, ConfigException e) {
+        int n = e.errors().size();
+        err.println("invalid configuration " + e.source() + " (" + n + (n == 1 ? " error):" : " errors):"));
+        for (ConfigError error : e.errors()) {
+            err.println(error.path() + ": " + error.message());
+        }
+        err.flush();
+    }
+
+    /** {@code N deployments, tiers: fast, balanced, frontier} (configured tiers only, cheapest first). */
+    static String summary(GearboxConfig config) {
+        String tiers = Arrays.stream(Tier.values())
+                .filter(t -> !config.tierDeployments(t).isEmpty())
+                .map(Tier::wire)
+                .collect(Collectors.joining(", "));
+        int n = config.deployments().size();
+        return n + (n == 1 ? " deployment" : " deployments") + ", tiers: " + (tiers.isEmpty() ? "none" : tiers);
+    }
+}

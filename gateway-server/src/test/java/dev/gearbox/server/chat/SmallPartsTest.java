@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 class SmallPartsTest {
 
     @Test
-    void jsonContentTypesPassAndOthersAre415() {
+    void jsonAndCurlsDefaultContentTypesPassAndOthersAre415() {
         for (String ok : new String[] {null, "", "application/json", "Application/JSON; charset=utf-8",
-                "application/vnd.api+json"}) {
+                "application/vnd.api+json", "application/x-www-form-urlencoded"}) {
             assertThatCode(() -> JsonContentType.require(ok)).as(String.valueOf(ok)).doesNotThrowAnyException();
         }
-        for (String bad : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+        for (String bad : new String[] {"text/plain", "text/xml", "multipart/form-data; boundary=x"}) {
             assertThatThrownBy(() -> JsonContentType.require(bad)).as(bad)
                     .isInstanceOfSatisfying(GatewayException.class,
                             e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED_MEDIA_TYPE));

@@ -205,6 +205,23 @@ class MockUpstreamServerTest {
     }
 
     @Test
+    void openConnectionsCountsAConnectionUntilTheClientClosesIt() throws Exception {
+        int before = server.openConnections();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            awaitOpenConnections(before + 1);
+        }
+        awaitOpenConnections(before);
+    }
+
+    private static void awaitOpenConnections(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (server.openConnections() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(server.openConnections()).isEqualTo(expected);
+    }
+
+    @Test
     void hangNeverAnswers() {
         HttpRequest request = post("/v1/chat/completions", body("hang", false, false))
                 .timeout(Duration.ofMillis(200)).build();

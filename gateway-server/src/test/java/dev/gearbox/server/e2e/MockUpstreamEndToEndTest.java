@@ -1,0 +1,189 @@
+package dev.gearbox.server.e2e;
+
+import static dev.gearbox.server.e2e.EndToEnd.mock;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openai.client.OpenAIClient;
+import com.openai.core.JsonValue;
+import com.openai.core.ObjectMappers;
+import com.openai.core.http.StreamResponse;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.ResponseFormatJsonSchema;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionContentPart;
+import com.openai.models.chat.completions.ChatCompletionContentPartImage;
+import com.openai.models.chat.completions.ChatCompletionContentPartText;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import dev.gearbox.config.GearboxConfig;
+import dev.gearbox.config.RoutingConfig;
+import dev.gearbox.config.Tier;
+import dev.gearbox.config.TierConfig;
+import dev.gearbox.server.GearboxApp;
+import dev.gearbox.server.GearboxProviders;
+import dev.gearbox.testfixtures.MockUpstreamServer;
+import dev.gearbox.testfixtures.RecordedRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official SDK through Gearbox to the scripted mock upstream: what reaches the upstream
+ * (fields forwarded untouched, the deployment's key and model), streams, and tool calls.
+ */
+class MockUpstreamEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the mock's {@code ok} behaviour answers. */
+    private static final String MOCK_OK_TEXT = "Hello from the mock upstream.";
+
+    private static MockUpstreamServer upstream;
+    private static GearboxApp app;
+    private static OpenAIClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        upstream = MockUpstreamServer.start();
+        GearboxConfig config = new GearboxConfig(EndToEnd.server(1 << 20),
+                List.of(mock(upstream, "mock-ok", "ok"), mock(upstream, "mock-tools", "tool-call")),
+                Map.of(Tier.FAST, new TierConfig(List.of("mock-ok"))),
+                new RoutingConfig(Tier.FAST, false));
+        app = GearboxApp.start(config, GearboxProviders::factory, Clock.systemUTC());
+        client = EndToEnd.client(app);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        client.close();
+        app.stop(Duration.ofSeconds(1));
+        upstream.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        upstream.reset();
+    }
+
+    private static ChatCompletionCreateParams.Builder ask(String model) {
+        return ChatCompletionCreateParams.builder().model(model).addUserMessage("What is the weather in Paris?");
+    }
+
+    private static RecordedRequest onlyRequest() {
+        List<RecordedRequest> requests = upstream.requests();
+        assertThat(requests).hasSize(1);
+        return requests.get(0);
+    }
+
+    @Test
+    void everyFieldGearboxDoesNotInterpretReachesTheUpstreamUntouched() throws Exception {
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                .model("auto")
+                .addSystemMessage("Answer in JSON.")
+                .addUserMessageOfArrayOfContentParts(List.of(
+                        ChatCompletionContentPart.ofText(ChatCompletionContentPartText.builder().text("Describe").build()),
+                        ChatCompletionContentPart.ofImageUrl(ChatCompletionContentPartImage.builder()
+                                .imageUrl(ChatCompletionContentPartImage.ImageUrl.builder()
+                                        .url("https://example.com/gear.png")
+                                        .detail(ChatCompletionContentPartImage.ImageUrl.Detail.LOW).build())
+                                .build())))
+                .addTool(WeatherTool.TOOL)
+                .responseFormat(ResponseFormatJsonSchema.builder()
+                        .jsonSchema(ResponseFormatJsonSchema.JsonSchema.builder()
+                                .name("description")
+                                .strict(true)
+                                .schema(ResponseFormatJsonSchema.JsonSchema.Schema.builder()
+                                        .putAdditionalProperty("type", JsonValue.from("object"))
+                                        .putAdditionalProperty("properties",
+                                                JsonValue.from(Map.of("text", Map.of("type", "string"))))
+                                        .build())
+                                .build())
+                        .build())
+                .n(2)
+                .logprobs(true)
+                .topLogprobs(3)
+                .seed(1234)
+                .putAdditionalBodyProperty("x_custom", JsonValue.from(Map.of("trace", List.of(1, "two", true))))
+                .build();
+
+        client.chat().completions().create(params);
+
+        // Round-trip through text so number node types match what the mock parsed.
+        JsonNode sent = JSON.readTree(ObjectMappers.jsonMapper().writeValueAsString(params._body()));
+        RecordedRequest received = onlyRequest();
+        for (String field : List.of("messages", "tools", "response_format", "n", "logprobs", "top_logprobs", "seed",
+                "x_custom")) {
+            assertThat(received.body().get(field)).as(field).isEqualTo(sent.get(field));
+        }
+        assertThat(received.model()).isEqualTo("ok");
+    }
+
+    @Test
+    void theUpstreamSeesTheDeploymentsKeyAndNeverTheClients() {
+        client.chat().completions().create(ask("auto").build());
+
+        RecordedRequest received = onlyRequest();
+        assertThat(received.header("authorization")).isEqualTo("Bearer " + EndToEnd.keyOf("mock-ok"));
+        assertThat(received.headers().values()).noneMatch(v -> v.contains(EndToEnd.CLIENT_KEY));
+    }
+
+    @Test
+    void aStreamWithUsageThroughTheMockIsWellFormed() {
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(ask("auto")
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+            stream.stream().forEach(chunks::add);
+        }
+
+        StreamShape.assertWellFormed(chunks);
+        assertThat(StreamShape.text(chunks)).isEqualTo(MOCK_OK_TEXT);
+        assertThat(onlyRequest().body().path("stream_options").path("include_usage").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aStreamedToolCallAccumulatesToOneCompleteCall() throws Exception {
+        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(ask("mock-tools")
+                .addTool(WeatherTool.TOOL)
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+            stream.stream().forEach(chunk -> chunks.add(accumulator.accumulate(chunk)));
+        }
+
+        StreamShape.assertWellFormed(chunks);
+        assertThat(chunks.stream().filter(c -> !c.choices().isEmpty())
+                .flatMap(c -> c.choices().get(0).delta().toolCalls().stream().flatMap(List::stream)))
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.index()).isZero());
+        ChatCompletion.Choice choice = accumulator.chatCompletion().choices().get(0);
+        assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+        assertWeatherInParis(choice);
+    }
+
+    @Test
+    void aToolCallWithoutStreaming() throws Exception {
+        ChatCompletion completion = client.chat().completions().create(ask("mock-tools").addTool(WeatherTool.TOOL).build());
+
+        ChatCompletion.Choice choice = completion.choices().get(0);
+        assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+        assertWeatherInParis(choice);
+        assertThat(onlyRequest().model()).isEqualTo("tool-call");
+    }
+
+    private static void assertWeatherInParis(ChatCompletion.Choice choice) throws Exception {
+        var calls = choice.message().toolCalls().orElseThrow();
+        assertThat(calls).hasSize(1);
+        ChatCompletionMessageFunctionToolCall call = calls.get(0).asFunction();
+        assertThat(call.id()).startsWith("call_");
+        assertThat(call.function().name()).isEqualTo("get_weather");
+        assertThat(JSON.readTree(call.function().arguments())).isEqualTo(JSON.readTree("{\"city\":\"Paris\"}"));
+    }
+}

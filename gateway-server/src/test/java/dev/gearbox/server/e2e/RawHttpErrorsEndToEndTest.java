@@ -1,0 +1,146 @@
+package dev.gearbox.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gearbox.config.DeploymentConfig;
+import dev.gearbox.config.GearboxConfig;
+import dev.gearbox.config.ProviderKind;
+import dev.gearbox.config.RoutingConfig;
+import dev.gearbox.config.SimulatorSettings;
+import dev.gearbox.config.Tier;
+import dev.gearbox.config.TierConfig;
+import dev.gearbox.server.GearboxApp;
+import dev.gearbox.server.GearboxProviders;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Requests the official SDK cannot produce (broken JSON, wrong types, oversized bodies, other
+ * methods and paths), sent over plain HTTP: each is an OpenAI error with the right status and
+ * exactly the fields {@code message, type, param, code}.
+ */
+class RawHttpErrorsEndToEndTest {
+    private static final int MAX_BODY_BYTES = 2048;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The JDK client sends no {@code Expect: 100-continue} unless asked, so the body always goes out. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static GearboxApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        DeploymentConfig simulator = new DeploymentConfig("sim", ProviderKind.SIMULATOR, null, null, "sim-model", null,
+                null, null, new SimulatorSettings(Duration.ZERO, 10_000, 4, 0.0, 1L));
+        GearboxConfig config = new GearboxConfig(EndToEnd.server(MAX_BODY_BYTES), List.of(simulator),
+                Map.of(Tier.FAST, new TierConfig(List.of("sim"))), new RoutingConfig(Tier.FAST, false));
+        app = GearboxApp.start(config, GearboxProviders::factory, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.stop(Duration.ofSeconds(1));
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("authorization", "Bearer " + EndToEnd.CLIENT_KEY)
+                .timeout(Duration.ofSeconds(5));
+    }
+
+    private static HttpResponse<String> post(String body) throws Exception {
+        return HTTP.send(request("/v1/chat/completions").header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Asserts the body is exactly an OpenAI error and returns its {@code error} object. */
+    private static JsonNode openAiError(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.properties()).hasSize(1);
+        JsonNode error = body.get("error");
+        assertThat(error).as(response.body()).isNotNull();
+        assertThat(error.properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("message", "type", "param", "code");
+        assertThat(error.get("message").isTextual()).isTrue();
+        assertThat(error.get("message").asText()).isNotBlank();
+        assertThat(error.get("type").isTextual()).isTrue();
+        assertThat(error.get("param").isTextual() || error.get("param").isNull()).isTrue();
+        assertThat(error.get("code").isTextual() || error.get("code").isNull()).isTrue();
+        return error;
+    }
+
+    @Test
+    void malformedJsonIsAnInvalidRequest() throws Exception {
+        JsonNode error = openAiError(post("{\"model\":\"auto\",\"messages\":[{\"role\":"), 400);
+
+        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing messages      | {\"model\":\"auto\"}                                                      | messages",
+            "messages not an array | {\"model\":\"auto\",\"messages\":\"hi\"}                                    | messages",
+            "missing model         | {\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}                   | model",
+            "model not a string    | {\"model\":42,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}      | model",
+    })
+    void aMissingOrWrongTypedFieldIsNamedInParam(String why, String body, String param) throws Exception {
+        JsonNode error = openAiError(post(body), 400);
+
+        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(error.get("param").asText()).isEqualTo(param);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() throws Exception {
+        String big = "{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(MAX_BODY_BYTES)
+                + "\"}]}";
+
+        JsonNode error = openAiError(post(big), 413);
+
+        assertThat(error.get("code").asText()).isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void aBodyJustUnderTheLimitIsServed() throws Exception {
+        String shell = "{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"\"}]}";
+        String fits = shell.replace("\"\"}", "\"" + "x".repeat(MAX_BODY_BYTES - shell.length()) + "\"}");
+
+        assertThat(fits).hasSize(MAX_BODY_BYTES);
+        assertThat(post(fits).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theWrongMethodIs405() throws Exception {
+        HttpResponse<String> response = HTTP.send(request("/v1/chat/completions").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        JsonNode error = openAiError(response, 405);
+        assertThat(error.get("code").asText()).isEqualTo("method_not_allowed");
+        assertThat(response.headers().firstValue("allow")).hasValueSatisfying(a -> assertThat(a).contains("POST"));
+    }
+
+    @Test
+    void anUnknownPathIs404() throws Exception {
+        HttpResponse<String> response = HTTP.send(request("/v1/no/such/thing").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        JsonNode error = openAiError(response, 404);
+        assertThat(error.get("type").asText()).isEqualTo("invalid_request_error");
+    }
+}

@@ -53,7 +53,11 @@ class ClientDisconnectEndToEndTest {
     }
 
     private static Socket sendStreamRequest(String model) throws Exception {
-        String body = "{\"model\":\"" + model + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        return sendRequest(model, true);
+    }
+
+    private static Socket sendRequest(String model, boolean stream) throws Exception {
+        String body = "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Socket socket = new Socket("127.0.0.1", app.port());
         socket.setSoTimeout(5_000);
@@ -68,9 +72,22 @@ class ClientDisconnectEndToEndTest {
 
     @Test
     void closingBeforeTheFirstByteCancelsTheUpstreamRequest() throws Exception {
+        long before = upstream.requestCount("hang");
         try (Socket socket = sendStreamRequest("hanging")) {
             assertThat(EndToEnd.eventually(Duration.ofSeconds(2),
-                    () -> upstream.requestCount("hang") == 1 && upstream.openConnections() == 1)).isTrue();
+                    () -> upstream.requestCount("hang") == before + 1 && upstream.openConnections() == 1)).isTrue();
+        }
+
+        assertThat(EndToEnd.eventually(Duration.ofSeconds(1), () -> upstream.openConnections() == 0))
+                .as("the upstream connection closes within a second of the client leaving").isTrue();
+    }
+
+    @Test
+    void closingWhileWaitingForACompletionCancelsTheUpstreamRequest() throws Exception {
+        long before = upstream.requestCount("hang");
+        try (Socket socket = sendRequest("hanging", false)) {
+            assertThat(EndToEnd.eventually(Duration.ofSeconds(2),
+                    () -> upstream.requestCount("hang") == before + 1 && upstream.openConnections() == 1)).isTrue();
         }
 
         assertThat(EndToEnd.eventually(Duration.ofSeconds(1), () -> upstream.openConnections() == 0))

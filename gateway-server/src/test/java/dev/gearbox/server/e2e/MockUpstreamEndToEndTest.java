@@ -1,5 +1,6 @@
 package dev.gearbox.server.e2e;
 
+import static dev.gearbox.server.e2e.EndToEnd.header;
 import static dev.gearbox.server.e2e.EndToEnd.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.ObjectMappers;
+import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.ResponseFormatJsonSchema;
@@ -138,14 +140,34 @@ class MockUpstreamEndToEndTest {
     @Test
     void aStreamWithUsageThroughTheMockIsWellFormed() {
         List<ChatCompletionChunk> chunks = new ArrayList<>();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(ask("auto")
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+        HttpResponseFor<StreamResponse<ChatCompletionChunk>> raw = client.chat().completions().withRawResponse()
+                .createStreaming(ask("auto")
+                        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build());
+        try (StreamResponse<ChatCompletionChunk> stream = raw.parse()) {
             stream.stream().forEach(chunks::add);
         }
 
         StreamShape.assertWellFormed(chunks);
+        assertThat(header(raw.headers(), "x-gearbox-deployment")).isEqualTo("mock-ok");
+        assertThat(header(raw.headers(), "x-gearbox-tier")).isEqualTo("fast");
+        assertThat(header(raw.headers(), "x-gearbox-attempts")).isEqualTo("1");
+        assertThat(header(raw.headers(), "x-gearbox-request-id")).isNotBlank();
         assertThat(StreamShape.text(chunks)).isEqualTo(MOCK_OK_TEXT);
         assertThat(onlyRequest().body().path("stream_options").path("include_usage").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aStreamWithoutIncludeUsageHasNoUsageChunk() {
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(ask("auto").build())) {
+            stream.stream().forEach(chunks::add);
+        }
+
+        assertThat(chunks).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.choices()).isNotEmpty();
+            assertThat(c.usage()).isEmpty();
+        });
+        assertThat(StreamShape.text(chunks)).isEqualTo(MOCK_OK_TEXT);
     }
 
     @Test

@@ -126,6 +126,35 @@ class RawHttpErrorsEndToEndTest {
     }
 
     @Test
+    void aChunkedBodyGrowingPastTheLimitIs413() throws Exception {
+        byte[] big = ("{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "x".repeat(4 * MAX_BODY_BYTES) + "\"}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest chunked = request("/v1/chat/completions").header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+
+        JsonNode error = openAiError(HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()), 413);
+
+        assertThat(error.get("code").asText()).isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonByContentTypeIs415() throws Exception {
+        HttpResponse<String> response = HTTP.send(request("/v1/chat/completions").header("content-type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+
+        openAiError(response, 415);
+    }
+
+    @Test
+    void anUnknownModelOnAStreamIsAJsonErrorNotAStream() throws Exception {
+        JsonNode error = openAiError(post("{\"model\":\"nope\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 404);
+
+        assertThat(error.get("code").asText()).isEqualTo("model_not_found");
+        assertThat(error.get("param").asText()).isEqualTo("model");
+    }
+
+    @Test
     void theWrongMethodIs405() throws Exception {
         HttpResponse<String> response = HTTP.send(request("/v1/chat/completions").GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -25,8 +25,8 @@ import dev.gearbox.config.Timeouts;
 import dev.gearbox.server.GearboxApp;
 import dev.gearbox.server.GearboxProviders;
 import dev.gearbox.testfixtures.MockUpstreamServer;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +44,11 @@ class UpstreamFailuresEndToEndTest {
             new Timeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5));
 
     private static MockUpstreamServer upstream;
+    /** A stream that dribbles past its total budget fails after its first byte went out. */
+    private static final Timeouts SHORT_TOTAL =
+            new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500));
+    private static final SettableClock CLOCK = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
     private static GearboxApp app;
     private static OpenAIClient client;
 
@@ -55,12 +60,13 @@ class UpstreamFailuresEndToEndTest {
                         mock(upstream, "broken-503", "error-503"), mock(upstream, "broken-500", "error-500"),
                         mock(upstream, "limited-a", "error-429-retry-30"), mock(upstream, "limited-b", "error-429-retry-60"),
                         mock(upstream, "rejecting", "error-400"), mock(upstream, "slow", "slow-2000", SHORT_FIRST_BYTE),
-                        mock(upstream, "cut", "stream-cut-after-3")),
+                        mock(upstream, "cut", "stream-cut-after-3"), mock(upstream, "babbling", "garbage"),
+                        mock(upstream, "dribbling", "stream-slow-200", SHORT_TOTAL)),
                 Map.of(Tier.FAST, new TierConfig(List.of("flaky", "steady")),
                         Tier.BALANCED, new TierConfig(List.of("broken-503", "broken-500")),
                         Tier.FRONTIER, new TierConfig(List.of("limited-a", "limited-b"))),
                 new RoutingConfig(Tier.FAST, false));
-        app = GearboxApp.start(config, GearboxProviders::factory, Clock.systemUTC());
+        app = GearboxApp.start(config, GearboxProviders::factory, CLOCK);
         client = EndToEnd.client(app);
     }
 
@@ -132,6 +138,49 @@ class UpstreamFailuresEndToEndTest {
         assertThat(Integer.parseInt(header(second.headers(), "retry-after"))).isBetween(1, 30);
         assertThat(upstream.requestCount("error-429-retry-30")).isEqualTo(aCalls);
         assertThat(upstream.requestCount("error-429-retry-60")).isEqualTo(bCalls);
+
+        CLOCK.advance(Duration.ofSeconds(31));
+        InternalServerException third = failure("frontier", InternalServerException.class);
+
+        assertThat(third.statusCode()).isEqualTo(503);
+        assertThat(upstream.requestCount("error-429-retry-30")).as("back in rotation after its Retry-After")
+                .isEqualTo(aCalls + 1);
+        assertThat(upstream.requestCount("error-429-retry-60")).as("still cooling down").isEqualTo(bCalls);
+    }
+
+    @Test
+    void anUpstreamAnsweringWithSomethingOtherThanJsonIs502() {
+        InternalServerException e = failure("babbling", InternalServerException.class);
+
+        assertThat(e.statusCode()).isEqualTo(502);
+        assertThat(e.type()).hasValue("api_error");
+    }
+
+    @Test
+    void anUpstreamStreamingSomethingOtherThanSseIs502BeforeTheFirstByte() {
+        InternalServerException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                catchThrowableOfType(InternalServerException.class, () -> {
+                    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
+                            .createStreaming(ask("babbling").build())) {
+                        stream.stream().forEach(c -> { });
+                    }
+                }));
+
+        assertThat(e.statusCode()).isEqualTo(502);
+    }
+
+    @Test
+    void aStreamWhoseEveryAttemptFailsIsAnOpenAiErrorNotAnEmptyStream() {
+        InternalServerException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                catchThrowableOfType(InternalServerException.class, () -> {
+                    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
+                            .createStreaming(ask("balanced").build())) {
+                        stream.stream().forEach(c -> { });
+                    }
+                }));
+
+        assertThat(e.statusCode()).isEqualTo(502);
+        assertThat(e.getMessage()).contains("broken-503").contains("broken-500");
     }
 
     @Test
@@ -168,6 +217,36 @@ class UpstreamFailuresEndToEndTest {
 
         assertThat(e).as("the stream must fail, not end as if complete").isNotNull();
         assertThat(received).as("content before the cut reached the client").isNotEmpty();
+    }
+
+    @Test
+    void aStreamRunningPastItsTotalTimeoutEndsWithAnErrorInsteadOfHanging() {
+        List<String> received = new ArrayList<>();
+        long started = System.nanoTime();
+        OpenAIServiceException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                catchThrowableOfType(OpenAIServiceException.class, () -> {
+                    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
+                            .createStreaming(ask("dribbling").build())) {
+                        stream.stream().forEach(c -> c.choices().forEach(ch -> ch.delta().content().ifPresent(received::add)));
+                    }
+                }));
+
+        assertThat(e).as("the stream must fail, not end as if complete").isNotNull();
+        assertThat(received).isNotEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1200));
+    }
+
+    @Test
+    void aStreamSlowerThanItsFirstByteTimeoutIs504BeforeTheFirstByte() {
+        InternalServerException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                catchThrowableOfType(InternalServerException.class, () -> {
+                    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
+                            .createStreaming(ask("slow").build())) {
+                        stream.stream().forEach(c -> { });
+                    }
+                }));
+
+        assertThat(e.statusCode()).isEqualTo(504);
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
+import com.openai.models.chat.completions.StructuredChatCompletion;
 import com.openai.models.models.Model;
 import dev.gearbox.config.ConfigLoader;
 import dev.gearbox.config.GearboxConfig;
@@ -116,6 +117,50 @@ class SimulatorEndToEndTest {
         assertThat(function.function().name()).isEqualTo("get_weather");
         JsonNode arguments = JSON.readTree(function.function().arguments());
         assertThat(arguments.path("city").isTextual()).isTrue();
+    }
+
+    @Test
+    void severalChoicesWithLogprobsStreamAsTheyAnswer() {
+        ChatCompletionCreateParams.Builder params = question().n(2).logprobs(true).topLogprobs(2);
+        ChatCompletion answer = client.chat().completions().create(params.build());
+        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.build())) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+        ChatCompletion streamed = accumulator.chatCompletion();
+
+        assertThat(answer.choices()).hasSize(2);
+        assertThat(streamed.choices()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            ChatCompletion.Choice expected = answer.choices().get(i);
+            ChatCompletion.Choice actual = streamed.choices().get(i);
+            assertThat(actual.index()).isEqualTo(i);
+            assertThat(actual.message().content()).isEqualTo(expected.message().content());
+            assertThat(actual.finishReason()).isEqualTo(expected.finishReason());
+            assertThat(expected.logprobs().flatMap(ChatCompletion.Choice.Logprobs::content).orElseThrow())
+                    .isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.topLogprobs()).hasSize(2));
+            assertThat(actual.logprobs().flatMap(ChatCompletion.Choice.Logprobs::content).orElseThrow())
+                    .hasSameSizeAs(expected.logprobs().flatMap(ChatCompletion.Choice.Logprobs::content).orElseThrow());
+        }
+        assertThat(answer.choices().get(0).message().content()).isNotEqualTo(answer.choices().get(1).message().content());
+    }
+
+    /** What the structured-output test asks the simulated model for. */
+    record Forecast(String city, long temperature, boolean sunny) {
+    }
+
+    @Test
+    void structuredOutputsParseIntoTheRequestedClass() {
+        StructuredChatCompletion<Forecast> completion = client.chat().completions().create(
+                ChatCompletionCreateParams.builder()
+                        .model("fast")
+                        .addUserMessage("Forecast for Paris as JSON.")
+                        .responseFormat(Forecast.class)
+                        .build());
+
+        Forecast forecast = completion.choices().get(0).message().content().orElseThrow();
+        assertThat(forecast.city()).isNotNull();
     }
 
     @Test

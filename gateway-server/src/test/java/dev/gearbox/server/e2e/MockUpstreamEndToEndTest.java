@@ -39,6 +39,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +65,8 @@ class MockUpstreamEndToEndTest {
     static void start() throws Exception {
         upstream = MockUpstreamServer.start();
         GearboxConfig config = new GearboxConfig(EndToEnd.server(1 << 20),
-                List.of(mock(upstream, "mock-ok", "ok"), mock(upstream, "mock-tools", "tool-call")),
+                List.of(mock(upstream, "mock-ok", "ok"), mock(upstream, "mock-tools", "tool-call"),
+                        mock(upstream, "mock-big", "big-2000"), mock(upstream, "mock-echo", "echo")),
                 Map.of(Tier.FAST, new TierConfig(List.of("mock-ok"))),
                 new RoutingConfig(Tier.FAST, false));
         app = GearboxApp.start(config, GearboxProviders::factory, Clock.systemUTC());
@@ -191,6 +196,49 @@ class MockUpstreamEndToEndTest {
         assertThat(header(raw.headers(), "x-gearbox-request-id")).isNotBlank();
         assertThat(StreamShape.text(chunks)).isEqualTo(MOCK_OK_TEXT);
         assertThat(onlyRequest().body().path("stream_options").path("include_usage").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aLongStreamArrivesWholeAndInOrder() {
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(ask("mock-big")
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+            stream.stream().forEach(chunks::add);
+        }
+
+        StreamShape.assertWellFormed(chunks);
+        StringBuilder expected = new StringBuilder("word0");
+        for (int i = 1; i < 2000; i++) {
+            expected.append(" word").append(i);
+        }
+        assertThat(StreamShape.text(chunks)).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void concurrentStreamsEachGetTheirOwnAnswer() throws Exception {
+        int clients = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String question = "question " + i;
+                answers.add(pool.submit(() -> {
+                    List<ChatCompletionChunk> chunks = new ArrayList<>();
+                    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
+                            .createStreaming(ChatCompletionCreateParams.builder().model("mock-echo")
+                                    .addUserMessage(question).build())) {
+                        stream.stream().forEach(chunks::add);
+                    }
+                    return StreamShape.text(chunks);
+                }));
+            }
+            for (int i = 0; i < clients; i++) {
+                assertThat(answers.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("question " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(upstream.requestCount("echo")).isEqualTo(clients);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.HttpResponseFor;
+import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -25,7 +26,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** When every deployment of the fast tier fails, {@code routing.fallback_up} decides whether balanced answers. */
+/**
+ * Which failures move a request on: when every deployment of the fast tier fails,
+ * {@code routing.fallback_up} decides whether balanced answers; inside a tier a 408 moves on to the
+ * next deployment while a 400 (the request's own fault) stops and reaches the client as it is.
+ */
 class TierFallbackEndToEndTest {
     private static final ChatCompletionCreateParams AUTO =
             ChatCompletionCreateParams.builder().model("auto").addUserMessage("hi").build();
@@ -57,9 +62,11 @@ class TierFallbackEndToEndTest {
     private static GearboxConfig config(boolean fallbackUp) {
         return new GearboxConfig(EndToEnd.server(1 << 20),
                 List.of(mock(upstream, "fast-down", "error-500"), mock(upstream, "fast-overloaded", "error-503"),
-                        mock(upstream, "balanced-up", "ok")),
+                        mock(upstream, "balanced-up", "ok"), mock(upstream, "timing-out", "error-408"),
+                        mock(upstream, "rejecting", "error-400")),
                 Map.of(Tier.FAST, new TierConfig(List.of("fast-down", "fast-overloaded")),
-                        Tier.BALANCED, new TierConfig(List.of("balanced-up"))),
+                        Tier.BALANCED, new TierConfig(List.of("balanced-up")),
+                        Tier.FRONTIER, new TierConfig(List.of("timing-out", "rejecting", "balanced-up"))),
                 new RoutingConfig(Tier.FAST, fallbackUp));
     }
 
@@ -83,5 +90,19 @@ class TierFallbackEndToEndTest {
         assertThat(e.statusCode()).isEqualTo(502);
         assertThat(e.getMessage()).contains("fast-down").contains("fast-overloaded").doesNotContain("balanced-up");
         assertThat(upstream.requestCount("ok")).isEqualTo(answered);
+    }
+
+    @Test
+    void a408MovesOnButA400StopsTheFallbackAndIsReturnedAsItIs() {
+        long answered = upstream.requestCount("ok");
+        long timedOut = upstream.requestCount("error-408");
+
+        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> fallingUpClient.chat()
+                .completions().create(ChatCompletionCreateParams.builder().model("frontier").addUserMessage("hi").build()));
+
+        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.getMessage()).contains("mock upstream error 400");
+        assertThat(upstream.requestCount("error-408")).isEqualTo(timedOut + 1);
+        assertThat(upstream.requestCount("ok")).as("no fallback after a 400").isEqualTo(answered);
     }
 }

@@ -71,6 +71,7 @@ class RawHttpErrorsEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.headers().firstValue("x-gearbox-request-id")).as("every answer can be traced").isPresent();
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.properties()).hasSize(1);
         JsonNode error = body.get("error");

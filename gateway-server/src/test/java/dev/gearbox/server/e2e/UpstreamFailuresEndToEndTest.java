@@ -104,9 +104,11 @@ class UpstreamFailuresEndToEndTest {
 
     @Test
     void whenEveryAttemptFailsTheErrorListsEachDeploymentAndWhy() {
-        InternalServerException e = failure("balanced", InternalServerException.class);
+        InternalServerException e = catchThrowableOfType(InternalServerException.class, () -> client.chat().completions()
+                .create(ask("balanced").putAdditionalHeader("x-request-id", "trace-e2e-42").build()));
 
         assertThat(e.statusCode()).isEqualTo(502);
+        assertThat(header(e.headers(), "x-gearbox-request-id")).isEqualTo("trace-e2e-42");
         assertThat(e.getMessage()).contains("broken-503").contains("broken-500").contains("503").contains("500");
     }
 

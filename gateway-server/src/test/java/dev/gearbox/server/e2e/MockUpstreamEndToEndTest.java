@@ -242,6 +242,20 @@ class MockUpstreamEndToEndTest {
     }
 
     @Test
+    void textBeyondAsciiSurvivesBothWays() {
+        String text = "Grüße, 世界! 👋🏽 — ½ ∑";
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("mock-echo").addUserMessage(text)
+                .build();
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+            stream.stream().forEach(chunks::add);
+        }
+
+        assertThat(client.chat().completions().create(params).choices().get(0).message().content()).hasValue(text);
+        assertThat(StreamShape.text(chunks)).isEqualTo(text);
+    }
+
+    @Test
     void aStreamWithoutIncludeUsageHasNoUsageChunk() {
         List<ChatCompletionChunk> chunks = new ArrayList<>();
         try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(ask("auto").build())) {

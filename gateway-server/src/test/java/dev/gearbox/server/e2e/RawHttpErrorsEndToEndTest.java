@@ -138,6 +138,42 @@ class RawHttpErrorsEndToEndTest {
         assertThat(error.get("code").asText()).isEqualTo("payload_too_large");
     }
 
+    /** Sends only the head with {@code Expect: 100-continue} and returns the first line of the interim answer. */
+    private static String expectContinue(java.net.Socket socket, int contentLength) throws Exception {
+        socket.setSoTimeout(3_000);
+        socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " + contentLength
+                + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        byte[] buffer = new byte[8192];
+        int n = socket.getInputStream().read(buffer);
+        assertThat(n).isPositive();
+        return new String(buffer, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void anAnnouncedBodyOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            String answer = expectContinue(socket, MAX_BODY_BYTES + 1);
+
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("payload_too_large");
+        }
+    }
+
+    @Test
+    void anAnnouncedBodyWithinTheLimitIsInvitedWith100Continue() throws Exception {
+        byte[] body = "{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", app.port())) {
+            assertThat(expectContinue(socket, body.length)).startsWith("HTTP/1.1 100");
+
+            socket.getOutputStream().write(body);
+            byte[] buffer = new byte[8192];
+            int n = socket.getInputStream().read(buffer);
+            assertThat(new String(buffer, 0, n, java.nio.charset.StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+        }
+    }
+
     @Test
     void aBodyThatIsNotJsonByContentTypeIs415() throws Exception {
         HttpResponse<String> response = HTTP.send(request("/v1/chat/completions").header("content-type", "text/plain")

@@ -13,6 +13,7 @@ import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.SseException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -217,7 +218,9 @@ class UpstreamFailuresEndToEndTest {
                     }
                 }));
 
-        assertThat(e).as("the stream must fail, not end as if complete").isNotNull();
+        assertThat(e).as("the stream must fail, not end as if complete").isInstanceOf(SseException.class);
+        assertThat(e.type()).as("an OpenAI error event").isPresent();
+        assertThat(e.getMessage()).contains("cut");
         assertThat(received).as("content before the cut reached the client").isNotEmpty();
     }
 
@@ -233,7 +236,8 @@ class UpstreamFailuresEndToEndTest {
                     }
                 }));
 
-        assertThat(e).as("the stream must fail, not end as if complete").isNotNull();
+        assertThat(e).as("the stream must fail, not end as if complete").isInstanceOf(SseException.class);
+        assertThat(e.type()).hasValue("timeout_error");
         assertThat(received).isNotEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1200));
     }

@@ -1,5 +1,8 @@
 package dev.gearbox.server.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.Headers;
@@ -12,6 +15,7 @@ import dev.gearbox.testfixtures.MockUpstreamServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** What every end-to-end test needs: the official SDK pointed at a running app, and mock deployments. */
 final class EndToEnd {
@@ -52,6 +56,13 @@ final class EndToEnd {
     static String header(Headers headers, String name) {
         List<String> values = headers.values(name);
         return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** What {@code call} throws, asserting that it throws a {@code type} at all. */
+    static <T extends Throwable> T thrown(Class<T> type, ThrowingCallable call) {
+        T thrown = catchThrowableOfType(type, call);
+        assertThat(thrown).as("expected a " + type.getSimpleName()).isNotNull();
+        return thrown;
     }
 
     /** Polls {@code condition} every 5 ms until it holds or {@code limit} passes; returns whether it held. */

@@ -2,8 +2,8 @@ package dev.gearbox.server.e2e;
 
 import static dev.gearbox.server.e2e.EndToEnd.header;
 import static dev.gearbox.server.e2e.EndToEnd.mock;
+import static dev.gearbox.server.e2e.EndToEnd.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.HttpResponseFor;
@@ -84,7 +84,7 @@ class TierFallbackEndToEndTest {
     void withoutFallbackUpTheTiersFailureIsTheAnswer() {
         long answered = upstream.requestCount("ok");
 
-        InternalServerException e = catchThrowableOfType(InternalServerException.class,
+        InternalServerException e = thrown(InternalServerException.class,
                 () -> stayingPutClient.chat().completions().create(AUTO));
 
         assertThat(e.statusCode()).isEqualTo(502);
@@ -97,7 +97,7 @@ class TierFallbackEndToEndTest {
         long answered = upstream.requestCount("ok");
         long timedOut = upstream.requestCount("error-408");
 
-        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> fallingUpClient.chat()
+        BadRequestException e = thrown(BadRequestException.class, () -> fallingUpClient.chat()
                 .completions().create(ChatCompletionCreateParams.builder().model("frontier").addUserMessage("hi").build()));
 
         assertThat(e.statusCode()).isEqualTo(400);

@@ -2,8 +2,8 @@ package dev.gearbox.server.e2e;
 
 import static dev.gearbox.server.e2e.EndToEnd.header;
 import static dev.gearbox.server.e2e.EndToEnd.mock;
+import static dev.gearbox.server.e2e.EndToEnd.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.openai.client.OpenAIClient;
@@ -83,7 +83,7 @@ class UpstreamFailuresEndToEndTest {
     }
 
     private static <T extends Throwable> T failure(String model, Class<T> type) {
-        return catchThrowableOfType(type, () -> client.chat().completions().create(ask(model).build()));
+        return thrown(type, () -> client.chat().completions().create(ask(model).build()));
     }
 
     @Test
@@ -105,7 +105,7 @@ class UpstreamFailuresEndToEndTest {
 
     @Test
     void whenEveryAttemptFailsTheErrorListsEachDeploymentAndWhy() {
-        InternalServerException e = catchThrowableOfType(InternalServerException.class, () -> client.chat().completions()
+        InternalServerException e = thrown(InternalServerException.class, () -> client.chat().completions()
                 .create(ask("balanced").putAdditionalHeader("x-request-id", "trace-e2e-42").build()));
 
         assertThat(e.statusCode()).isEqualTo(502);
@@ -162,7 +162,7 @@ class UpstreamFailuresEndToEndTest {
     @Test
     void anUpstreamStreamingSomethingOtherThanSseIs502BeforeTheFirstByte() {
         InternalServerException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                catchThrowableOfType(InternalServerException.class, () -> {
+                thrown(InternalServerException.class, () -> {
                     try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
                             .createStreaming(ask("babbling").build())) {
                         stream.stream().forEach(c -> { });
@@ -175,7 +175,7 @@ class UpstreamFailuresEndToEndTest {
     @Test
     void aStreamWhoseEveryAttemptFailsIsAnOpenAiErrorNotAnEmptyStream() {
         InternalServerException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                catchThrowableOfType(InternalServerException.class, () -> {
+                thrown(InternalServerException.class, () -> {
                     try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
                             .createStreaming(ask("balanced").build())) {
                         stream.stream().forEach(c -> { });
@@ -211,7 +211,7 @@ class UpstreamFailuresEndToEndTest {
     void aStreamCutAfterItsFirstByteFailsTheIterationInsteadOfHanging() {
         List<String> received = new ArrayList<>();
         OpenAIServiceException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                catchThrowableOfType(OpenAIServiceException.class, () -> {
+                thrown(OpenAIServiceException.class, () -> {
                     try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
                             .createStreaming(ask("cut").build())) {
                         stream.stream().forEach(c -> c.choices().forEach(ch -> ch.delta().content().ifPresent(received::add)));
@@ -229,7 +229,7 @@ class UpstreamFailuresEndToEndTest {
         List<String> received = new ArrayList<>();
         long started = System.nanoTime();
         OpenAIServiceException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                catchThrowableOfType(OpenAIServiceException.class, () -> {
+                thrown(OpenAIServiceException.class, () -> {
                     try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
                             .createStreaming(ask("dribbling").build())) {
                         stream.stream().forEach(c -> c.choices().forEach(ch -> ch.delta().content().ifPresent(received::add)));
@@ -245,7 +245,7 @@ class UpstreamFailuresEndToEndTest {
     @Test
     void aStreamSlowerThanItsFirstByteTimeoutIs504BeforeTheFirstByte() {
         InternalServerException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
-                catchThrowableOfType(InternalServerException.class, () -> {
+                thrown(InternalServerException.class, () -> {
                     try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions()
                             .createStreaming(ask("slow").build())) {
                         stream.stream().forEach(c -> { });

@@ -26,6 +26,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionToolChoiceOption;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import dev.gearbox.config.DeploymentConfig;
 import dev.gearbox.config.GearboxConfig;
 import dev.gearbox.config.RoutingConfig;
 import dev.gearbox.config.Tier;
@@ -65,12 +66,18 @@ class MockUpstreamEndToEndTest {
     static void start() throws Exception {
         upstream = MockUpstreamServer.start();
         GearboxConfig config = new GearboxConfig(EndToEnd.server(1 << 20),
-                List.of(mock(upstream, "mock-ok", "ok"), mock(upstream, "mock-tools", "tool-call"),
+                List.of(withHeaders(mock(upstream, "mock-ok", "ok"), Map.of("OpenAI-Organization", "org-e2e")),
+                        mock(upstream, "mock-tools", "tool-call"),
                         mock(upstream, "mock-big", "big-2000"), mock(upstream, "mock-echo", "echo")),
                 Map.of(Tier.FAST, new TierConfig(List.of("mock-ok"))),
                 new RoutingConfig(Tier.FAST, false));
         app = GearboxApp.start(config, GearboxProviders::factory, Clock.systemUTC());
         client = EndToEnd.client(app);
+    }
+
+    private static DeploymentConfig withHeaders(DeploymentConfig d, Map<String, String> headers) {
+        return new DeploymentConfig(d.name(), d.provider(), d.baseUrl(), d.apiKey(), d.model(), d.price(), d.timeouts(),
+                headers, d.simulator());
     }
 
     @AfterAll
@@ -177,6 +184,7 @@ class MockUpstreamEndToEndTest {
         RecordedRequest received = onlyRequest();
         assertThat(received.header("authorization")).isEqualTo("Bearer " + EndToEnd.keyOf("mock-ok"));
         assertThat(received.headers().values()).noneMatch(v -> v.contains(EndToEnd.CLIENT_KEY));
+        assertThat(received.header("openai-organization")).as("the deployment's configured headers").isEqualTo("org-e2e");
     }
 
     @Test

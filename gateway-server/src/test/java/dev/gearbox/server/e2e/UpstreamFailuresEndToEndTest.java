@@ -26,6 +26,7 @@ import dev.gearbox.config.Timeouts;
 import dev.gearbox.server.GearboxApp;
 import dev.gearbox.server.GearboxProviders;
 import dev.gearbox.testfixtures.MockUpstreamServer;
+import dev.gearbox.testfixtures.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,6 +196,13 @@ class UpstreamFailuresEndToEndTest {
         assertThat(header(raw.headers(), "x-gearbox-deployment")).isEqualTo("steady");
         assertThat(header(raw.headers(), "x-gearbox-attempts")).isEqualTo("2");
         assertThat(header(raw.headers(), "x-gearbox-tier")).isEqualTo("fast");
+        List<RecordedRequest> requests = upstream.requests();
+        RecordedRequest failed = requests.get(requests.size() - 2);
+        RecordedRequest answered = requests.get(requests.size() - 1);
+        assertThat(failed.model()).isEqualTo("error-503");
+        assertThat(failed.header("authorization")).as("each deployment its own key").isEqualTo("Bearer sk-flaky");
+        assertThat(answered.model()).isEqualTo("ok");
+        assertThat(answered.header("authorization")).isEqualTo("Bearer sk-steady");
     }
 
     @Test

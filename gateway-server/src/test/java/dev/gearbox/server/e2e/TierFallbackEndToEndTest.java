@@ -1,7 +1,6 @@
 package dev.gearbox.server.e2e;
 
 import static dev.gearbox.server.e2e.EndToEnd.header;
-import static dev.gearbox.server.e2e.EndToEnd.mock;
 import static dev.gearbox.server.e2e.EndToEnd.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +10,12 @@ import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.gearbox.config.ConfigLoader;
 import dev.gearbox.config.GearboxConfig;
-import dev.gearbox.config.RoutingConfig;
-import dev.gearbox.config.Tier;
-import dev.gearbox.config.TierConfig;
 import dev.gearbox.server.GearboxApp;
 import dev.gearbox.server.GearboxProviders;
 import dev.gearbox.testfixtures.MockUpstreamServer;
+import dev.gearbox.testfixtures.RecordedRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,15 +57,30 @@ class TierFallbackEndToEndTest {
         upstream.close();
     }
 
+    /** Written as a user would, through the real loader with {@code ${ENV}} interpolation, on a free port. */
     private static GearboxConfig config(boolean fallbackUp) {
-        return new GearboxConfig(EndToEnd.server(1 << 20),
-                List.of(mock(upstream, "fast-down", "error-500"), mock(upstream, "fast-overloaded", "error-503"),
-                        mock(upstream, "balanced-up", "ok"), mock(upstream, "timing-out", "error-408"),
-                        mock(upstream, "rejecting", "error-400")),
-                Map.of(Tier.FAST, new TierConfig(List.of("fast-down", "fast-overloaded")),
-                        Tier.BALANCED, new TierConfig(List.of("balanced-up")),
-                        Tier.FRONTIER, new TierConfig(List.of("timing-out", "rejecting", "balanced-up"))),
-                new RoutingConfig(Tier.FAST, fallbackUp));
+        String yaml = """
+                deployments:
+                  - {name: fast-down, provider: openai, base_url: "${MOCK_URL}", api_key: "${MOCK_KEY}", model: error-500}
+                  - {name: fast-overloaded, provider: openai, base_url: "${MOCK_URL}", api_key: "${MOCK_KEY}", model: error-503}
+                  - {name: balanced-up, provider: openai, base_url: "${MOCK_URL}", api_key: "${MOCK_KEY}", model: ok}
+                  - name: timing-out
+                    provider: openai
+                    base_url: ${MOCK_URL}
+                    api_key: ${MOCK_KEY}
+                    model: error-408
+                    timeouts: {connect: 1s, first_byte: 2s, total: 5s}
+                  - {name: rejecting, provider: openai, base_url: "${MOCK_URL}", api_key: "${MOCK_KEY}", model: error-400}
+                tiers:
+                  fast: {deployments: [fast-down, fast-overloaded]}
+                  balanced: {deployments: [balanced-up]}
+                  frontier: {deployments: [timing-out, rejecting, balanced-up]}
+                routing: {default_tier: fast, fallback_up: FALLBACK_UP}
+                """.replace("FALLBACK_UP", Boolean.toString(fallbackUp));
+        GearboxConfig parsed = ConfigLoader.parse(yaml,
+                Map.of("MOCK_URL", upstream.baseUrl().toString(), "MOCK_KEY", "sk-from-env"), "tier-fallback.yaml");
+        // The loader insists on a real port; the test wants the OS's pick.
+        return new GearboxConfig(EndToEnd.server(1 << 20), parsed.deployments(), parsed.tiers(), parsed.routing());
     }
 
     @Test
@@ -78,6 +91,9 @@ class TierFallbackEndToEndTest {
         assertThat(header(raw.headers(), "x-gearbox-deployment")).isEqualTo("balanced-up");
         assertThat(header(raw.headers(), "x-gearbox-tier")).isEqualTo("balanced");
         assertThat(header(raw.headers(), "x-gearbox-attempts")).isEqualTo("3");
+        List<RecordedRequest> requests = upstream.requests();
+        assertThat(requests.get(requests.size() - 1).header("authorization")).as("the key from the environment")
+                .isEqualTo("Bearer sk-from-env");
     }
 
     @Test

@@ -52,12 +52,9 @@ class ClientDisconnectEndToEndTest {
         assertThat(EndToEnd.eventually(Duration.ofSeconds(2), () -> upstream.openConnections() == 0)).isTrue();
     }
 
-    private static Socket sendStreamRequest(String model) throws Exception {
-        return sendRequest(model, true);
-    }
-
     private static Socket sendRequest(String model, boolean stream) throws Exception {
-        String body = "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        String body = "{\"model\":\"" + model + "\",\"stream\":" + stream
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Socket socket = new Socket("127.0.0.1", app.port());
         socket.setSoTimeout(5_000);
@@ -73,7 +70,7 @@ class ClientDisconnectEndToEndTest {
     @Test
     void closingBeforeTheFirstByteCancelsTheUpstreamRequest() throws Exception {
         long before = upstream.requestCount("hang");
-        try (Socket socket = sendStreamRequest("hanging")) {
+        try (Socket socket = sendRequest("hanging", true)) {
             assertThat(EndToEnd.eventually(Duration.ofSeconds(2),
                     () -> upstream.requestCount("hang") == before + 1 && upstream.openConnections() == 1)).isTrue();
         }
@@ -96,7 +93,7 @@ class ClientDisconnectEndToEndTest {
 
     @Test
     void closingInTheMiddleOfAStreamCancelsTheUpstreamRequest() throws Exception {
-        try (Socket socket = sendStreamRequest("dribbling")) {
+        try (Socket socket = sendRequest("dribbling", true)) {
             InputStream in = socket.getInputStream();
             String received = "";
             byte[] buffer = new byte[4096];

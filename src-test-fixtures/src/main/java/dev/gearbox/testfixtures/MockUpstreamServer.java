@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fast, scripted, OpenAI-compatible mock upstream on Netty. {@code POST /v1/chat/completions}
@@ -42,11 +43,14 @@ public final class MockUpstreamServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel serverChannel;
     private final RequestLog log;
+    private final AtomicInteger openConnections;
 
-    private MockUpstreamServer(EventLoopGroup group, Channel serverChannel, RequestLog log) {
+    private MockUpstreamServer(EventLoopGroup group, Channel serverChannel, RequestLog log,
+                               AtomicInteger openConnections) {
         this.group = group;
         this.serverChannel = serverChannel;
         this.log = log;
+        this.openConnections = openConnections;
     }
 
     /** Starts on a free loopback port. */
@@ -57,6 +61,7 @@ public final class MockUpstreamServer implements AutoCloseable {
     public static MockUpstreamServer start(Options options) {
         RequestLog log = new RequestLog(options.recordCapacity());
         MockUpstreamHandler handler = new MockUpstreamHandler(log);
+        AtomicInteger openConnections = new AtomicInteger();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(options.ioThreads(), NioIoHandler.newFactory());
         try {
             Channel channel = new ServerBootstrap()
@@ -67,6 +72,8 @@ public final class MockUpstreamServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            openConnections.incrementAndGet();
+                            ch.closeFuture().addListener(f -> openConnections.decrementAndGet());
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(16 * 1024 * 1024),
                                     handler);
                         }
@@ -74,7 +81,7 @@ public final class MockUpstreamServer implements AutoCloseable {
                     .bind(options.host(), options.port())
                     .sync()
                     .channel();
-            return new MockUpstreamServer(group, channel, log);
+            return new MockUpstreamServer(group, channel, log, openConnections);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
@@ -108,6 +115,14 @@ public final class MockUpstreamServer implements AutoCloseable {
     /** Requests per model name. */
     public Map<String, Long> requestCounts() {
         return log.counts();
+    }
+
+    /**
+     * Client connections open right now. A test that a caller cancels its upstream request
+     * (e.g. to {@code hang}) waits for this to drop: the mock sees the connection close.
+     */
+    public int openConnections() {
+        return openConnections.get();
     }
 
     /** Forgets recorded requests and counts (between tests). */

@@ -1,11 +1,7 @@
 package dev.gearbox.benchmarks;
 
-import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatRequest;
-import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.providers.openai.OpenAiCodec;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The four JSON steps of every proxied completion (client request in, upstream request out,
- * upstream answer in, client answer out) and the per-chunk write of a stream, on realistic bodies.
+ * The request half of every proxied call: the client's request read in, the upstream request
+ * written out, for three realistic bodies. The answer half is {@link CodecAnswerBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -30,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
-public class CodecBenchmark {
+public class CodecRequestBenchmark {
     /** small: the load test's body; conversation: system prompt and six turns; full: every typed feature. */
     @Param({"small", "conversation", "full"})
     public String request;
@@ -38,9 +34,6 @@ public class CodecBenchmark {
     private final OpenAiCodec codec = new OpenAiCodec();
     private byte[] requestBody;
     private ChatRequest parsedRequest;
-    private byte[] responseBody;
-    private ChatResponse parsedResponse;
-    private ChatChunk chunk;
 
     @Setup
     public void setUp() {
@@ -52,11 +45,6 @@ public class CodecBenchmark {
         };
         requestBody = json.getBytes(StandardCharsets.UTF_8);
         parsedRequest = codec.readRequest(requestBody);
-        responseBody = Bodies.resource("response.json").getBytes(StandardCharsets.UTF_8);
-        parsedResponse = codec.readResponse(responseBody);
-        String stream = Bodies.stream(1);
-        int start = stream.indexOf("data: ", stream.indexOf("\n\n")) + "data: ".length();
-        chunk = codec.readChunk(stream.substring(start, stream.indexOf("\n\n", start)));
     }
 
     @Benchmark
@@ -67,29 +55,5 @@ public class CodecBenchmark {
     @Benchmark
     public byte[] writeRequest() {
         return codec.writeRequest(parsedRequest, "gpt-4o-mini");
-    }
-
-    @Benchmark
-    public ChatResponse readResponse() {
-        return codec.readResponse(responseBody);
-    }
-
-    @Benchmark
-    public byte[] writeResponse() {
-        return codec.writeResponse(parsedResponse);
-    }
-
-    @Benchmark
-    public byte[] writeChunk() {
-        return codec.writeChunk(chunk, true);
-    }
-
-    /** The relay's path: the chunk as an SSE event straight into a pooled buffer. */
-    @Benchmark
-    public int writeChunkEvent() {
-        ByteBuf event = codec.writeChunkEvent(chunk, true, PooledByteBufAllocator.DEFAULT);
-        int size = event.readableBytes();
-        event.release();
-        return size;
     }
 }

@@ -3,9 +3,18 @@
 # upstream, plus the stream relay delay. Loopback only, bounded durations. See bench/README.md.
 #
 #   bench/load.sh               build, run everything, print and save the summary
+#   bench/load.sh --quick       5 s steps and a shorter probe, for a quick check
 #   SKIP_BUILD=1 bench/load.sh  reuse the jars already built
-#   DURATION=15 WARMUP=5 RATE_PER_CLIENT=100 CLIENTS=10 PROBE_REQUESTS=500 BENCH_API_KEY=... (optional overrides)
+#   DURATION=15 WARMUP=15 RATE_PER_CLIENT=100 CLIENTS=10 PROBE_REQUESTS=500 BENCH_API_KEY=... (optional overrides)
 set -euo pipefail
+
+if [[ "${1:-}" == "--quick" ]]; then
+  DURATION="${DURATION:-5}"
+  PROBE_REQUESTS="${PROBE_REQUESTS:-200}"
+elif [[ -n "${1:-}" ]]; then
+  echo "usage: bench/load.sh [--quick]" >&2
+  exit 2
+fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/bench"
@@ -14,7 +23,10 @@ DURATION="${DURATION:-15}"
 CLIENTS="${CLIENTS:-10}"
 RATE_PER_CLIENT="${RATE_PER_CLIENT:-100}"
 PROBE_REQUESTS="${PROBE_REQUESTS:-500}"
-WARMUP="${WARMUP:-5}"
+# Unmeasured streams first, so the relay path is compiled before it is timed.
+PROBE_WARMUP="${PROBE_WARMUP:-300}"
+# The gateway needs its hot path JIT-compiled (C2) before it is measured: 5 s was not enough.
+WARMUP="${WARMUP:-15}"
 export BENCH_MOCK_PORT="${BENCH_MOCK_PORT:-9001}"
 export BENCH_GEARBOX_PORT="${BENCH_GEARBOX_PORT:-8080}"
 MOCK_URL="http://127.0.0.1:$BENCH_MOCK_PORT/v1/chat/completions"
@@ -73,15 +85,28 @@ chat_body() {
   printf '{"model":"%s","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}' "$1"
 }
 
-# wrk: requests per second for MODEL at URL.
+# CPU time (user + system, in clock ticks) a process has used so far; empty when /proc is missing.
+cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || true
+}
+
+# wrk: prints "REQ_PER_S CPU_US_PER_REQUEST" for MODEL at URL, the CPU being that of process PID
+# (the server under test) over the run; the CPU figure holds up on a shared, busy machine.
 wrk_rps() {
-  local url="$1" model="$2"
+  local url="$1" model="$2" pid="$3"
+  local before after
+  before="$(cpu_ticks "$pid")"
   MODEL="$model" wrk -t2 -c32 -d"${DURATION}s" --latency -s "$BENCH/chat.lua" "$url" > "$WORK/wrk-$model.txt"
+  after="$(cpu_ticks "$pid")"
   cat "$WORK/wrk-$model.txt" >&2
   if ! grep -q '^non2xx_or_errors: 0$' "$WORK/wrk-$model.txt"; then
     log "wrk saw errors for $model (see above)"
   fi
-  awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk-$model.txt"
+  awk -v b="$before" -v a="$after" -v hz="$(getconf CLK_TCK)" '
+    /requests in/ {n = $1}
+    /^Requests\/sec:/ {rps = $2}
+    END {printf "%s %s\n", rps, (b != "" && n > 0) ? sprintf("%.1f", (a - b) / hz * 1e6 / n) : "n/a"}' \
+      "$WORK/wrk-$model.txt"
 }
 
 # hey at a fixed rate: prints "p50_ms p99_ms" for MODEL at URL.
@@ -101,7 +126,7 @@ probe() {
   local key=()
   [[ -n "${BENCH_API_KEY:-}" ]] && key=(--api-key "$BENCH_API_KEY")
   java $JAVA_LOG -cp "$MOCK_JAR" dev.gearbox.testfixtures.StreamLatencyProbe --url "$url" --model "$model" \
-      --requests "$PROBE_REQUESTS" --warmup 50 "${key[@]}"
+      --requests "$PROBE_REQUESTS" --warmup "$PROBE_WARMUP" "${key[@]}"
 }
 
 field() { # field NAME "first_chunk_relay_us n=.. p50=.. p99=.." -> value
@@ -133,23 +158,25 @@ done
 log "starting the mock upstream on 127.0.0.1:$BENCH_MOCK_PORT"
 java $JAVA_LOG -Xms256m -Xmx256m -jar "$MOCK_JAR" --host 127.0.0.1 --port "$BENCH_MOCK_PORT" --threads 1 \
     > "$WORK/mock.log" 2>&1 &
-PIDS+=("$!")
-wait_for_port "$BENCH_MOCK_PORT" mock "$!"
+MOCK_PID="$!"
+PIDS+=("$MOCK_PID")
+wait_for_port "$BENCH_MOCK_PORT" mock "$MOCK_PID"
 
 log "starting Gearbox on 127.0.0.1:$BENCH_GEARBOX_PORT"
 java $JAVA_LOG -Xms512m -Xmx512m -jar "$GEARBOX_JAR" serve --config "$BENCH/bench-config.yaml" \
     > "$WORK/gearbox.log" 2>&1 &
-PIDS+=("$!")
-wait_for_port "$BENCH_GEARBOX_PORT" gearbox "$!"
+GEARBOX_PID="$!"
+PIDS+=("$GEARBOX_PID")
+wait_for_port "$BENCH_GEARBOX_PORT" gearbox "$GEARBOX_PID"
 
-log "warming up ($WARMUP s each)"
-MODEL=ok wrk -t2 -c32 -d"${WARMUP}s" -s "$BENCH/chat.lua" "$MOCK_URL" > /dev/null
+log "warming up ($WARMUP s through Gearbox, which warms the mock too, then 3 s direct)"
 MODEL=mock-ok wrk -t2 -c32 -d"${WARMUP}s" -s "$BENCH/chat.lua" "$GATEWAY_URL" > /dev/null
+MODEL=ok wrk -t2 -c32 -d3s -s "$BENCH/chat.lua" "$MOCK_URL" > /dev/null
 
 log "(a) throughput direct to the mock"
-RPS_DIRECT="$(wrk_rps "$MOCK_URL" ok)"
+read -r RPS_DIRECT CPU_MOCK <<< "$(wrk_rps "$MOCK_URL" ok "$MOCK_PID")"
 log "(b) throughput through Gearbox"
-RPS_GATEWAY="$(wrk_rps "$GATEWAY_URL" mock-ok)"
+read -r RPS_GATEWAY CPU_GATEWAY <<< "$(wrk_rps "$GATEWAY_URL" mock-ok "$GEARBOX_PID")"
 
 RATE=$((CLIENTS * RATE_PER_CLIENT))
 log "(c) latency at $RATE req/s, direct"
@@ -173,10 +200,13 @@ mkdir -p "$RESULTS"
 OUT="$RESULTS/$STAMP.txt"
 {
   echo "Gearbox load benchmark, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "machine load at the end:$(uptime | sed 's/.*load average//')"
   echo
   printf '%-44s %14s %14s %12s  %s\n' "measure" "direct" "via gearbox" "target" "result"
   printf '%-44s %14s %14s %12s  %s\n' "throughput, wrk -t2 -c32 (req/s)" "$RPS_DIRECT" "$RPS_GATEWAY" \
       ">= 50%" "${THROUGHPUT_SHARE}% $(verdict "$THROUGHPUT_SHARE >= 50")"
+  printf '%-44s %14s %14s %12s  %s\n' "server CPU per request in (a)/(b) (us)" "$CPU_MOCK" "$CPU_GATEWAY" \
+      "" "(mock alone vs Gearbox alone)"
   printf '%-44s %14s %14s %12s  %s\n' "latency p50 at $RATE req/s (ms)" "$P50_DIRECT" "$P50_GATEWAY" \
       "+< 0.5 ms" "+$ADDED_P50 $(verdict "$ADDED_P50 < 0.5")"
   printf '%-44s %14s %14s %12s  %s\n' "latency p99 at $RATE req/s (ms)" "$P99_DIRECT" "$P99_GATEWAY" \

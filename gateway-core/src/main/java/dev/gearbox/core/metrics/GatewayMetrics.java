@@ -7,11 +7,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** Records the {@link GatewayMeters} into a Micrometer registry. Thread-safe. */
+/**
+ * Records the {@link GatewayMeters} into a Micrometer registry. Thread-safe. Meters are cached
+ * per tag combination (all tag values come from bounded sets), so recording on the request path
+ * is a map lookup rather than building tags and an id every time.
+ */
 public final class GatewayMetrics {
     private final MeterRegistry registry;
+    private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,14 +32,12 @@ public final class GatewayMetrics {
 
     /** One upstream call ended; {@code error} is null when it succeeded. */
     public void attempt(String deployment, ErrorKind error) {
-        counter(GatewayMeters.UPSTREAM_ATTEMPTS,
-                Tags.of(MeterTags.DEPLOYMENT, deployment, MeterTags.OUTCOME, outcome(error))).increment();
+        counter(new MeterKey(GatewayMeters.UPSTREAM_ATTEMPTS, deployment, outcome(error), null)).increment();
     }
 
     /** A failed deployment handed the request to the next candidate. */
     public void fallback(String fromDeployment, ErrorKind cause) {
-        counter(GatewayMeters.FALLBACKS,
-                Tags.of(MeterTags.FROM_DEPLOYMENT, fromDeployment, MeterTags.CAUSE, cause.metricTag())).increment();
+        counter(new MeterKey(GatewayMeters.FALLBACKS, fromDeployment, cause.metricTag(), null)).increment();
     }
 
     /**
@@ -40,14 +46,10 @@ public final class GatewayMetrics {
      */
     public void request(Tier tier, String deployment, String outcome, boolean stream, long durationNanos) {
         String tierTag = tier == null ? MeterTags.NONE : tier.wire();
-        counter(GatewayMeters.REQUESTS, Tags.of(MeterTags.TIER, tierTag,
-                MeterTags.DEPLOYMENT, deployment == null ? MeterTags.NONE : deployment,
-                MeterTags.OUTCOME, outcome)).increment();
-        Timer.builder(GatewayMeters.REQUEST_DURATION.meterName())
-                .description(GatewayMeters.REQUEST_DURATION.description())
-                .tags(Tags.of(MeterTags.TIER, tierTag, MeterTags.OUTCOME, outcome,
-                        MeterTags.STREAM, Boolean.toString(stream)))
-                .register(registry)
+        counter(new MeterKey(GatewayMeters.REQUESTS, tierTag, deployment == null ? MeterTags.NONE : deployment, outcome))
+                .increment();
+        timers.computeIfAbsent(new MeterKey(GatewayMeters.REQUEST_DURATION, tierTag, outcome, Boolean.toString(stream)),
+                        this::registerTimer)
                 .record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
     }
 
@@ -56,11 +58,34 @@ public final class GatewayMetrics {
         return error == null ? MeterTags.OK : error.metricTag();
     }
 
-    private Counter counter(GatewayMeters meter, Tags tags) {
-        return Counter.builder(meter.meterName())
-                .description(meter.description())
-                .baseUnit(meter.baseUnit())
-                .tags(tags)
+    private Counter counter(MeterKey key) {
+        return counters.computeIfAbsent(key, this::registerCounter);
+    }
+
+    private Counter registerCounter(MeterKey key) {
+        return Counter.builder(key.meter().meterName())
+                .description(key.meter().description())
+                .baseUnit(key.meter().baseUnit())
+                .tags(key.tags())
                 .register(registry);
+    }
+
+    private Timer registerTimer(MeterKey key) {
+        return Timer.builder(key.meter().meterName())
+                .description(key.meter().description())
+                .tags(key.tags())
+                .register(registry);
+    }
+
+    /** A meter and its tag values, in the order of {@link GatewayMeters#tagKeys()}; null for unused slots. */
+    private record MeterKey(GatewayMeters meter, String first, String second, String third) {
+        Tags tags() {
+            String[] values = {first, second, third};
+            Tags tags = Tags.empty();
+            for (int i = 0; i < meter.tagKeys().size(); i++) {
+                tags = tags.and(meter.tagKeys().get(i), values[i]);
+            }
+            return tags;
+        }
     }
 }

@@ -24,9 +24,10 @@ final class RequestContexts {
     static Map<String, String> gearboxHeaders(HttpHeaders headers) {
         Map<String, String> found = new HashMap<>();
         headers.forEach(entry -> {
-            String name = entry.getKey().toLowerCase(Locale.ROOT);
-            if (name.startsWith(GEARBOX_HEADER_PREFIX)) {
-                found.putIfAbsent(name, entry.getValue());
+            String name = entry.getKey();
+            // Test the prefix before lower-casing: most headers are not ours and cost no copy.
+            if (name.regionMatches(true, 0, GEARBOX_HEADER_PREFIX, 0, GEARBOX_HEADER_PREFIX.length())) {
+                found.putIfAbsent(name.toLowerCase(Locale.ROOT), entry.getValue());
             }
         });
         return found;

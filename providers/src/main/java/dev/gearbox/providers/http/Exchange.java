@@ -48,6 +48,8 @@ final class Exchange implements UpstreamCall {
     private final ResponseListener listener;
     private final OriginPool pool;
     private final EventLoop homeLoop;
+    /** True when the caller runs on {@code homeLoop}: a connection of that loop is preferred. */
+    private final boolean sameLoop;
 
     private boolean done;
     private Channel channel;
@@ -56,13 +58,15 @@ final class Exchange implements UpstreamCall {
     private volatile ScheduledFuture<?> firstByteTimer;
     private boolean retriedStaleConnection;
 
-    Exchange(UpstreamRequest request, Timeouts timeouts, ResponseListener listener, OriginPool pool, EventLoop homeLoop) {
+    Exchange(UpstreamRequest request, Timeouts timeouts, ResponseListener listener, OriginPool pool, EventLoop homeLoop,
+             boolean sameLoop) {
         this.request = request;
         this.origin = Origin.of(request.uri());
         this.timeouts = timeouts;
         this.listener = listener;
         this.pool = pool;
         this.homeLoop = homeLoop;
+        this.sameLoop = sameLoop;
     }
 
     void start() {
@@ -79,7 +83,7 @@ final class Exchange implements UpstreamCall {
     }
 
     private void acquireConnection() {
-        Future<PooledChannel> future = pool.acquire(homeLoop, timeouts.connect());
+        Future<PooledChannel> future = pool.acquire(homeLoop, sameLoop, timeouts.connect());
         synchronized (this) {
             if (done) {
                 future.cancel(false);

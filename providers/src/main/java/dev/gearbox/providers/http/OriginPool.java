@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -20,6 +22,12 @@ import java.util.function.LongSupplier;
  * newest first, and up to {@code maxPending} requests waiting for a free connection. State is
  * guarded by the pool's monitor; promises are completed and channels closed outside it, so no
  * callback ever runs while the lock is held.
+ *
+ * <p>Idle connections are kept per event loop. A request made on an event loop (a server
+ * connection forwarding its request) gets a connection of that same loop when one is idle, or a
+ * new one opened there while the pool has room, so the upstream write, the response and the reply
+ * to the client all run on one thread with no hand-off; only a full pool lends a connection of
+ * another loop.
  */
 final class OriginPool {
     private final Origin origin;
@@ -27,7 +35,7 @@ final class OriginPool {
     private final PoolSettings settings;
     private final LongSupplier nanoTime;
 
-    private final ArrayDeque<IdleChannel> idle = new ArrayDeque<>();
+    private final Map<EventLoop, ArrayDeque<IdleChannel>> idleByLoop = new IdentityHashMap<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private final Set<Channel> open = new HashSet<>();
     private int connecting;
@@ -41,10 +49,12 @@ final class OriginPool {
     }
 
     /**
-     * A connection for one exchange, preferring an idle one. Cancelling the returned future
-     * gives up the request's place in the queue; a connection that arrives anyway is kept.
+     * A connection for one exchange, preferring an idle one. With {@code sameLoop} (the caller
+     * runs on {@code loop}) a connection of {@code loop} is preferred, idle or newly opened, over
+     * an idle one of another loop. Cancelling the returned future gives up the request's place in
+     * the queue; a connection that arrives anyway is kept.
      */
-    Future<PooledChannel> acquire(EventLoop loop, Duration connectTimeout) {
+    Future<PooledChannel> acquire(EventLoop loop, boolean sameLoop, Duration connectTimeout) {
         Promise<PooledChannel> promise = loop.newPromise();
         List<Channel> expired = new ArrayList<>();
         Channel reusable = null;
@@ -54,9 +64,12 @@ final class OriginPool {
             if (closed) {
                 refusal = new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, "upstream client is closed");
             } else {
-                reusable = takeIdle(expired);
+                reusable = sameLoop ? takeIdleOn(loop, expired) : null;
+                if (reusable == null && !(sameLoop && hasRoom())) {
+                    reusable = takeNewestIdle(expired);
+                }
                 if (reusable == null) {
-                    if (open.size() + connecting < settings.maxConnections()) {
+                    if (hasRoom()) {
                         connecting++;
                         connect = true;
                     } else if (waiters.size() < settings.maxPending()) {
@@ -103,7 +116,8 @@ final class OriginPool {
                 } else {
                     next = waiters.poll();
                     if (next == null) {
-                        idle.push(new IdleChannel(channel, nanoTime.getAsLong()));
+                        idleByLoop.computeIfAbsent(channel.eventLoop(), l -> new ArrayDeque<>())
+                                .push(new IdleChannel(channel, nanoTime.getAsLong()));
                         return;
                     }
                 }
@@ -123,7 +137,11 @@ final class OriginPool {
     }
 
     synchronized int idleConnections() {
-        return idle.size();
+        int count = 0;
+        for (ArrayDeque<IdleChannel> idle : idleByLoop.values()) {
+            count += idle.size();
+        }
+        return count;
     }
 
     /** Closes every connection and fails every waiting request. */
@@ -135,24 +153,50 @@ final class OriginPool {
             channels = new ArrayList<>(open);
             abandoned = new ArrayList<>(waiters);
             waiters.clear();
-            idle.clear();
+            idleByLoop.clear();
         }
         GatewayException closedError = new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, "upstream client is closed");
         abandoned.forEach(w -> w.promise().tryFailure(closedError));
         channels.forEach(Channel::close);
     }
 
-    private Channel takeIdle(List<Channel> expired) {
-        long now = nanoTime.getAsLong();
-        long maxIdle = settings.maxIdleTime().toNanos();
-        IdleChannel candidate;
-        while ((candidate = idle.poll()) != null) {
-            if (candidate.channel().isActive() && now - candidate.since() <= maxIdle) {
-                return candidate.channel();
-            }
-            expired.add(candidate.channel());
+    private boolean hasRoom() {
+        return open.size() + connecting < settings.maxConnections();
+    }
+
+    /** The newest usable idle connection of {@code loop}; unusable ones met on the way go to {@code expired}. */
+    private Channel takeIdleOn(EventLoop loop, List<Channel> expired) {
+        ArrayDeque<IdleChannel> idle = idleByLoop.get(loop);
+        if (idle == null) {
+            return null;
         }
-        return null;
+        dropUnusable(idle, nanoTime.getAsLong(), expired);
+        IdleChannel newest = idle.poll();
+        return newest == null ? null : newest.channel();
+    }
+
+    /** The newest usable idle connection of any loop. */
+    private Channel takeNewestIdle(List<Channel> expired) {
+        long now = nanoTime.getAsLong();
+        ArrayDeque<IdleChannel> best = null;
+        for (ArrayDeque<IdleChannel> idle : idleByLoop.values()) {
+            dropUnusable(idle, now, expired);
+            IdleChannel head = idle.peek();
+            if (head != null && (best == null || head.since() - best.peek().since() > 0)) {
+                best = idle;
+            }
+        }
+        return best == null ? null : best.poll().channel();
+    }
+
+    /** Removes closed or too-long-idle connections from the head (newest end) of {@code idle}. */
+    private void dropUnusable(ArrayDeque<IdleChannel> idle, long now, List<Channel> expired) {
+        long maxIdle = settings.maxIdleTime().toNanos();
+        IdleChannel head;
+        while ((head = idle.peek()) != null
+                && !(head.channel().isActive() && now - head.since() <= maxIdle)) {
+            expired.add(idle.poll().channel());
+        }
     }
 
     private void connect(EventLoop loop, Duration connectTimeout, Promise<PooledChannel> promise) {
@@ -189,7 +233,10 @@ final class OriginPool {
     private void onClosed(Channel channel) {
         synchronized (this) {
             open.remove(channel);
-            idle.removeIf(i -> i.channel() == channel);
+            ArrayDeque<IdleChannel> idle = idleByLoop.get(channel.eventLoop());
+            if (idle != null) {
+                idle.removeIf(i -> i.channel() == channel);
+            }
         }
         serveWaiters();
     }
@@ -203,7 +250,7 @@ final class OriginPool {
                 Waiter w = it.next();
                 if (w.promise().isDone()) {
                     it.remove();
-                } else if (!closed && open.size() + connecting < settings.maxConnections()) {
+                } else if (!closed && hasRoom()) {
                     it.remove();
                     connecting++;
                     next = w;

@@ -76,8 +76,9 @@ public final class UpstreamHttpClient implements AutoCloseable {
         }
         Origin origin = Origin.of(request.uri());
         OriginPool pool = pools.computeIfAbsent(origin, o -> new OriginPool(o, connector, poolSettings, nanoTime));
+        EventLoop callerLoop = callerLoop();
         Exchange exchange = new Exchange(request, timeouts == null ? Timeouts.DEFAULT : timeouts, listener, pool,
-                homeLoop());
+                callerLoop != null ? callerLoop : group.next(), callerLoop != null);
         exchange.start();
         return exchange;
     }
@@ -108,16 +109,16 @@ public final class UpstreamHttpClient implements AutoCloseable {
     }
 
     /**
-     * The loop an exchange starts on: the caller's own loop when it is one of the group's (a
-     * server connection handing off its request), so a new connection lands on that thread.
+     * The caller's own loop when it is one of the group's (a server connection handing off its
+     * request): the exchange then stays on that thread, connection included; null otherwise.
      */
-    private EventLoop homeLoop() {
+    private EventLoop callerLoop() {
         for (EventExecutor executor : group) {
             if (executor.inEventLoop() && executor instanceof EventLoop loop) {
                 return loop;
             }
         }
-        return group.next();
+        return null;
     }
 
     static AddressResolverGroup<? extends SocketAddress> dnsResolver(UpstreamTransport transport) {

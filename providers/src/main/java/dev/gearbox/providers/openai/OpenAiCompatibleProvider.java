@@ -17,6 +17,7 @@ import dev.gearbox.providers.http.UpstreamRequest;
 import dev.gearbox.providers.http.UserAgent;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,9 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
     private final OpenAiCodec codec;
     private final OpenAiErrorMapper errors;
     private final URI endpoint;
+    /** Request headers, fixed per deployment: built once rather than per request. */
+    private final Map<String, String> completeHeaders;
+    private final Map<String, String> streamHeaders;
 
     public OpenAiCompatibleProvider(DeploymentConfig deployment, UpstreamHttpClient http, OpenAiCodec codec,
                                     Clock clock) {
@@ -48,6 +52,8 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
         this.codec = codec;
         this.errors = new OpenAiErrorMapper(deployment, codec, clock);
         this.endpoint = EndpointPaths.join(deployment.baseUrl(), "chat/completions");
+        this.completeHeaders = headers(deployment, "application/json");
+        this.streamHeaders = headers(deployment, "text/event-stream");
     }
 
     @Override
@@ -61,7 +67,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
             return answer;
         }
         BodyCollector collector = new BodyCollector(MAX_RESPONSE_BYTES);
-        UpstreamCall call = http.send(upstreamRequest(body, "application/json"), deployment.timeouts(), collector);
+        UpstreamCall call = http.send(UpstreamRequest.post(endpoint, completeHeaders, body), deployment.timeouts(), collector);
         collector.attach(call);
         collector.result().whenComplete((response, failure) -> {
             if (failure != null) {
@@ -92,7 +98,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
             return () -> { };
         }
         SseChunkRelay relay = new SseChunkRelay(deployment, codec, errors, sink, MAX_ERROR_BODY_BYTES);
-        relay.attach(http.send(upstreamRequest(body, "text/event-stream"), deployment.timeouts(), relay));
+        relay.attach(http.send(UpstreamRequest.post(endpoint, streamHeaders, body), deployment.timeouts(), relay));
         return relay;
     }
 
@@ -110,7 +116,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
         }
     }
 
-    private UpstreamRequest upstreamRequest(byte[] body, String accept) {
+    private static Map<String, String> headers(DeploymentConfig deployment, String accept) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", accept);
         headers.put("User-Agent", UserAgent.VALUE);
@@ -119,7 +125,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
         if (deployment.apiKey() != null && !deployment.apiKey().isEmpty()) {
             headers.put("Authorization", "Bearer " + deployment.apiKey());
         }
-        return UpstreamRequest.post(endpoint, headers, body);
+        return Collections.unmodifiableMap(headers);
     }
 
     @Override

@@ -4,9 +4,12 @@ import dev.gearbox.core.error.GatewayException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +20,8 @@ final class RecordingListener implements ResponseListener {
     final CompletableFuture<RecordingListener> finished = new CompletableFuture<>();
     final AtomicInteger bodyChunks = new AtomicInteger();
     final AtomicBoolean offLoopCallback = new AtomicBoolean();
+    /** The event loops the callbacks ran on. */
+    final Set<EventExecutor> loops = ConcurrentHashMap.newKeySet();
     private final EventLoopGroup group;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     volatile int status;
@@ -75,8 +80,11 @@ final class RecordingListener implements ResponseListener {
 
     private void checkThread() {
         boolean onLoop = false;
-        for (var executor : group) {
-            onLoop |= executor.inEventLoop();
+        for (EventExecutor executor : group) {
+            if (executor.inEventLoop()) {
+                onLoop = true;
+                loops.add(executor);
+            }
         }
         if (!onLoop) {
             offLoopCallback.set(true);

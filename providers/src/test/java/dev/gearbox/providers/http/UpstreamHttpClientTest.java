@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.gearbox.config.Timeouts;
 import dev.gearbox.core.error.ErrorKind;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -137,6 +138,44 @@ class UpstreamHttpClientTest {
 
         assertThat(client.connectionsOpened()).isEqualTo(1);
         assertThat(client.idleConnections()).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestFromAnEventLoopUsesAConnectionOfThatLoop() throws Exception {
+        wireMock.stubFor(post("/a").willReturn(aResponse().withBody("one")));
+        EventLoop first = group.next();
+        EventLoop second = group.next();
+
+        RecordingListener fromFirst = sendFrom(first).await();
+        RecordingListener fromSecond = sendFrom(second).await();
+        RecordingListener againFromFirst = sendFrom(first).await();
+
+        assertThat(fromFirst.loops).containsOnly(first);
+        assertThat(fromSecond.loops).containsOnly(second);
+        assertThat(againFromFirst.loops).containsOnly(first);
+        assertThat(client.connectionsOpened()).isEqualTo(2);
+        assertThat(client.idleConnections()).isEqualTo(2);
+    }
+
+    @Test
+    void aFullPoolLendsAnIdleConnectionOfAnotherLoop() throws Exception {
+        client.close();
+        client = new UpstreamHttpClient(group, UpstreamTransport.forGroup(group),
+                new PoolSettings(1, 8, Duration.ofSeconds(30)), UpstreamHttpClient.defaultSslContext());
+        wireMock.stubFor(post("/a").willReturn(aResponse().withBody("one")));
+        EventLoop first = group.next();
+        EventLoop second = group.next();
+
+        sendFrom(first).await();
+        RecordingListener fromSecond = sendFrom(second).await();
+
+        assertThat(fromSecond.body()).isEqualTo("one");
+        assertThat(fromSecond.loops).containsOnly(first);
+        assertThat(client.connectionsOpened()).isEqualTo(1);
+    }
+
+    private RecordingListener sendFrom(EventLoop loop) throws Exception {
+        return loop.submit(() -> send(url("/a"), FAST)).get(5, TimeUnit.SECONDS);
     }
 
     @Test

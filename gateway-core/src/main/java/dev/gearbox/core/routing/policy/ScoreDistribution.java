@@ -44,6 +44,31 @@ public final class ScoreDistribution {
         return (sorted[k - 1] + sorted[k]) / 2;
     }
 
+    /**
+     * Where {@code score} sits in the distribution, in [0,1]: 0 at or below the lowest score, 1 at or
+     * above the highest, linear between neighbouring scores (a smooth empirical CDF).
+     */
+    public double percentile(double score) {
+        int n = sorted.length;
+        if (n == 1 || score <= sorted[0]) {
+            return score <= sorted[0] ? 0.0 : 1.0;
+        }
+        if (score >= sorted[n - 1]) {
+            return 1.0;
+        }
+        int i = Arrays.binarySearch(sorted, score);
+        int upper = i >= 0 ? i : -i - 1;
+        if (i >= 0) {
+            while (upper + 1 < n && sorted[upper + 1] == score) {
+                upper++;
+            }
+            return (double) upper / (n - 1);
+        }
+        int lower = upper - 1;
+        double fraction = (score - sorted[lower]) / (sorted[upper] - sorted[lower]);
+        return (lower + fraction) / (n - 1);
+    }
+
     /** The share of calibration scores strictly below {@code threshold}. */
     public double shareBelow(double threshold) {
         int below = 0;

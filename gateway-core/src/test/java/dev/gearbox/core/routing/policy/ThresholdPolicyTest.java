@@ -42,7 +42,8 @@ class ThresholdPolicyTest {
     void explicitThresholdsAreUsedAsGiven() {
         ThresholdPolicy policy = ThresholdPolicy.of(new Thresholds.Explicit(0.42, 0.71), uniform());
 
-        assertThat(policy).isEqualTo(new ThresholdPolicy(0.42, 0.71));
+        assertThat(policy.balancedAbove()).isEqualTo(0.42);
+        assertThat(policy.frontierAbove()).isEqualTo(0.71);
         assertThat(policy.tier(0.41)).isEqualTo(Tier.FAST);
         assertThat(policy.tier(0.42)).isEqualTo(Tier.BALANCED);
         assertThat(policy.tier(0.70)).isEqualTo(Tier.BALANCED);
@@ -60,6 +61,39 @@ class ThresholdPolicyTest {
         assertThat(policy.confidence(0.7)).isCloseTo(0.5, within(1e-9));
         assertThat(policy.confidence(0.9)).isCloseTo(0.5, within(1e-9));
         assertThat(policy.confidence(1.0)).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void calibratedConfidenceIsMeasuredInPercentilesOfTheCalibrationScores() {
+        // Scores crowded into [0.5, 0.7]: raw distances would make every decision look unsure.
+        double[] crowded = new double[101];
+        for (int i = 0; i <= 100; i++) {
+            crowded[i] = 0.5 + 0.2 * i / 100;
+        }
+        ScoreDistribution calibration = new ScoreDistribution(crowded);
+        ThresholdPolicy policy = ThresholdPolicy.of(new Thresholds.Shares(0.5, 0.1), calibration);
+
+        assertThat(calibration.percentile(0.55)).isCloseTo(0.25, within(1e-9));
+        assertThat(policy.tier(0.55)).isEqualTo(Tier.FAST);
+        assertThat(policy.confidence(0.55)).isCloseTo(0.5, within(0.02));
+        assertThat(policy.confidence(0.3)).isEqualTo(1.0);
+        assertThat(new ThresholdPolicy(policy.balancedAbove(), policy.frontierAbove()).confidence(0.55)).isLessThan(0.1);
+    }
+
+    @Test
+    void percentileInterpolatesBetweenScoresAndClampsOutside() {
+        ScoreDistribution d = new ScoreDistribution(new double[] {0.2, 0.4, 0.6});
+
+        assertThat(d.percentile(0.1)).isEqualTo(0.0);
+        assertThat(d.percentile(0.3)).isCloseTo(0.25, within(1e-9));
+        assertThat(d.percentile(0.4)).isCloseTo(0.5, within(1e-9));
+        assertThat(d.percentile(0.9)).isEqualTo(1.0);
+    }
+
+    @Test
+    void sharesWithoutCalibrationAreRefused() {
+        assertThatThrownBy(() -> ThresholdPolicy.of(new Thresholds.Shares(0.5, 0.1), null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

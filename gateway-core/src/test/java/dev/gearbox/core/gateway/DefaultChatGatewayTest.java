@@ -91,6 +91,19 @@ class DefaultChatGatewayTest {
     }
 
     @Test
+    void cancellingBeforeTheDecisionNeverCallsTheUpstream() {
+        CompletableFuture<RoutingDecision> pending = new CompletableFuture<>();
+        DefaultChatGateway g = gateway((req, ctx) -> pending);
+
+        g.complete(request("auto"), context).cancel(true);
+        g.stream(request("auto"), context, new RecordingListener()).cancel();
+        pending.complete(new RoutingDecision(Tier.FAST, 0.1, 0.9, "chat", null));
+
+        assertThat(f.provider("fast-1").calls()).isZero();
+        assertThat(f.count("gearbox.requests", "outcome", "cancelled")).isEqualTo(2);
+    }
+
+    @Test
     void aFailedDecisionFailsTheRequestWithItsError() {
         GatewayException bad = GatewayException.invalid("bad header", "x-gearbox-tier");
 

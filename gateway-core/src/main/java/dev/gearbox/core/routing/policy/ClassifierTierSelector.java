@@ -82,7 +82,7 @@ public final class ClassifierTierSelector implements TierSelector {
         }
         return classifier.classify(request).handle((verdict, error) -> {
             if (error != null) {
-                LOG.warn("classifier failed, using tier {}: {}", lowConfidenceTier.wire(), error.toString());
+                logFailure(error);
                 return new RoutingDecision(lowConfidenceTier, null, 0.0, null, UNAVAILABLE);
             }
             RoutingDecision d = new RoutingDecision(verdict.tier(), verdict.score(), verdict.confidence(),
@@ -90,6 +90,16 @@ public final class ClassifierTierSelector implements TierSelector {
             return verdict.confidence() < confidenceFloor && d.tier() != lowConfidenceTier
                     ? d.withTier(lowConfidenceTier, LOW_CONFIDENCE) : d;
         });
+    }
+
+    /** An overloaded executor is expected under bursts (debug); any other failure is a bug (warn). */
+    private void logFailure(Throwable error) {
+        Throwable cause = error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RejectedExecutionException) {
+            LOG.debug("classifier queue full, using tier {}", lowConfidenceTier.wire());
+        } else {
+            LOG.warn("classifier failed, using tier {}: {}", lowConfidenceTier.wire(), cause.toString());
+        }
     }
 
     private static boolean hasText(ChatRequest request) {

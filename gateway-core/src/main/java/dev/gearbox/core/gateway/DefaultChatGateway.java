@@ -80,7 +80,7 @@ public final class DefaultChatGateway implements ChatGateway {
     public CompletableFuture<GatewayResponse> complete(ChatRequest request, RequestContext context) {
         CompletableFuture<RoutePlan> plan;
         try {
-            plan = routing.route(request, context);
+            plan = route(request, context);
         } catch (GatewayException e) {
             record(context, null, null, e.kind().metricTag(), false);
             return CompletableFuture.failedFuture(e);
@@ -130,7 +130,7 @@ public final class DefaultChatGateway implements ChatGateway {
     public StreamHandle stream(ChatRequest request, RequestContext context, GatewayStreamListener listener) {
         CompletableFuture<RoutePlan> plan;
         try {
-            plan = routing.route(request, context);
+            plan = route(request, context);
         } catch (GatewayException e) {
             record(context, null, null, e.kind().metricTag(), true);
             listener.onError(e, false);
@@ -162,6 +162,17 @@ public final class DefaultChatGateway implements ChatGateway {
                 metered.cancelled();
             }
         };
+    }
+
+    /** The routing plan; a decision for {@code auto} is counted when it is made. */
+    private CompletableFuture<RoutePlan> route(ChatRequest request, RequestContext context) {
+        CompletableFuture<RoutePlan> plan = routing.route(request, context);
+        plan.thenAccept(p -> {
+            if (p.decision() != null) {
+                metrics.decision(p.decision());
+            }
+        });
+        return plan;
     }
 
     private static GatewayResponse withDecision(GatewayResponse response, RoutingDecision decision) {

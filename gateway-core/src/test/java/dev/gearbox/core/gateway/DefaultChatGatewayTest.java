@@ -76,6 +76,8 @@ class DefaultChatGatewayTest {
 
         assertThat(r.route().deployment()).isEqualTo("front-1");
         assertThat(r.route().decision()).isEqualTo(decision);
+        assertThat(f.count("gearbox.routing.decisions", "tier", "frontier", "class", "math", "rule", "none"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.gearbox.core.model.Role;
 import dev.gearbox.core.provider.ChatProvider;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class LlmTierClassifier implements TierClassifier {
     /** Bounds the prompt sent to the classifying model: the start and the end of long requests. */
     static final int MAX_PROMPT_CHARS = 6_000;
+    static final int VERDICT_MAX_TOKENS = 60;
     static final String INSTRUCTIONS = """
             You route chat requests to the cheapest model tier that answers them as well as a frontier model.
             Tiers: fast (simple, short, factual or chit-chat), balanced (moderate reasoning, writing, \
@@ -73,9 +75,11 @@ public final class LlmTierClassifier implements TierClassifier {
                 conversation.append(m.role().wire()).append(": ").append(m.text()).append('\n');
             }
         }
-        return ChatRequest.of("classifier", List.of(
-                Message.of(Role.SYSTEM, instructions),
-                Message.of(Role.USER, bounded(conversation.toString()))));
+        List<Message> messages = List.of(Message.of(Role.SYSTEM, instructions),
+                Message.of(Role.USER, bounded(conversation.toString())));
+        // Deterministic and short: the verdict is a few dozen tokens.
+        return new ChatRequest("classifier", messages, false, false, List.of(), null, null, 0.0, null,
+                VERDICT_MAX_TOKENS, null, null, null, null, null, null, Map.of());
     }
 
     private static String bounded(String text) {

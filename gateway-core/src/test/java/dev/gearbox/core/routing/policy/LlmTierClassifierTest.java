@@ -36,6 +36,8 @@ class LlmTierClassifierTest {
         assertThat(llm.requests()).singleElement().satisfies(sent -> {
             assertThat(sent.messages().get(0).text()).contains("\"tier\"");
             assertThat(sent.messages().get(1).text()).contains("integrate x^2");
+            assertThat(sent.temperature()).isZero();
+            assertThat(sent.maxTokens()).isEqualTo(LlmTierClassifier.VERDICT_MAX_TOKENS);
         });
     }
 
@@ -67,6 +69,18 @@ class LlmTierClassifierTest {
 
             assertThat(c.classify(REQUEST).join()).as(answer).isEqualTo(FALLBACK);
         }
+    }
+
+    @Test
+    void aLongConversationIsCutToTheStartAndTheEnd() {
+        llm.answer("{\"tier\": \"fast\", \"class\": \"chat\", \"confidence\": 0.8}");
+        String longText = "BEGIN " + "x".repeat(50_000) + " END";
+
+        classifier(Duration.ofSeconds(5)).classify(ChatRequest.of("auto", List.of(Message.of(Role.USER, longText)))).join();
+
+        String sent = llm.requests().get(0).messages().get(1).text();
+        assertThat(sent.length()).isLessThan(LlmTierClassifier.MAX_PROMPT_CHARS + 20);
+        assertThat(sent).startsWith("user: BEGIN").endsWith("END\n");
     }
 
     @Test

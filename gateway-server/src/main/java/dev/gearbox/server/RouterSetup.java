@@ -8,6 +8,7 @@ import dev.gearbox.config.GearboxConfig;
 import dev.gearbox.config.LlmClassifierConfig;
 import dev.gearbox.config.RouterConfig;
 import dev.gearbox.config.Thresholds;
+import dev.gearbox.config.Tier;
 import dev.gearbox.core.routing.DeploymentRegistry;
 import dev.gearbox.core.routing.TierSelector;
 import dev.gearbox.core.routing.policy.ClassifierTierSelector;
@@ -19,6 +20,7 @@ import dev.gearbox.core.routing.policy.TierClassifier;
 import dev.gearbox.core.routing.rules.RoutingRules;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -70,7 +72,7 @@ final class RouterSetup {
                 format(policy.frontierAbove()), router.rules().size(),
                 llm == null ? "" : ", LLM classifier " + llm.deployment());
         return new ClassifierTierSelector(RoutingRules.fromConfig(router.rules()), classifier,
-                router.confidenceFloor(), router.lowConfidenceTier(), executor);
+                router.confidenceFloor(), router.lowConfidenceTier(), executor, configuredTiers(config));
     }
 
     private static ThresholdPolicy policy(RouterConfig router, ScoreDistribution calibration) {
@@ -80,6 +82,16 @@ final class RouterSetup {
                     + "generate them, or give balanced_above and frontier_above");
         }
         return ThresholdPolicy.of(router.thresholds(), calibration);
+    }
+
+    private static Set<Tier> configuredTiers(GearboxConfig config) {
+        Set<Tier> tiers = EnumSet.noneOf(Tier.class);
+        for (Tier t : Tier.values()) {
+            if (!config.tierDeployments(t).isEmpty()) {
+                tiers.add(t);
+            }
+        }
+        return tiers;
     }
 
     private static ThreadPoolExecutor executor() {

@@ -11,6 +11,7 @@ import dev.gearbox.core.routing.rules.RoutingRules;
 import dev.gearbox.core.routing.rules.RuleEffect;
 import dev.gearbox.core.routing.rules.RuleOutcome;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the classifier; a confidence below {@code confidenceFloor} sends the request to the
  *       low-confidence tier (recorded as rule {@value #LOW_CONFIDENCE}); a classifier that fails
  *       or is overloaded does the same with confidence 0 (rule {@value #UNAVAILABLE});</li>
- *   <li>raises and caps from the rules that fired.</li>
+ *   <li>raises and caps from the rules that fired;</li>
+ *   <li>a tier with no deployments configured becomes the nearest configured one, looking up
+ *       first (quality is kept), then down.</li>
  * </ol>
  * So every request gets a decision; only a bad {@code x-gearbox-*} header value fails it.
  */
@@ -41,14 +44,20 @@ public final class ClassifierTierSelector implements TierSelector {
     private final double confidenceFloor;
     private final Tier lowConfidenceTier;
     private final Executor executor;
+    private final Set<Tier> configuredTiers;
 
+    /** @param configuredTiers the tiers that have deployments; at least one */
     public ClassifierTierSelector(RoutingRules rules, TierClassifier classifier, double confidenceFloor,
-                                  Tier lowConfidenceTier, Executor executor) {
+                                  Tier lowConfidenceTier, Executor executor, Set<Tier> configuredTiers) {
+        if (configuredTiers.isEmpty()) {
+            throw new IllegalArgumentException("need at least one configured tier");
+        }
         this.rules = rules;
         this.classifier = classifier;
         this.confidenceFloor = confidenceFloor;
         this.lowConfidenceTier = lowConfidenceTier;
         this.executor = executor;
+        this.configuredTiers = Set.copyOf(configuredTiers);
     }
 
     @Override
@@ -60,7 +69,7 @@ public final class ClassifierTierSelector implements TierSelector {
             // Overloaded: the rules are cheap, so evaluate them here rather than lose a forced tier or a cap.
             outcome = evaluateHere(request, context);
         }
-        return outcome.thenCompose(o -> decide(request, o).thenApply(o::adjust));
+        return outcome.thenCompose(o -> decide(request, o).thenApply(o::adjust)).thenApply(this::configured);
     }
 
     private CompletableFuture<RuleOutcome> evaluateHere(ChatRequest request, RequestContext context) {
@@ -90,6 +99,24 @@ public final class ClassifierTierSelector implements TierSelector {
             return verdict.confidence() < confidenceFloor && d.tier() != lowConfidenceTier
                     ? d.withTier(lowConfidenceTier, LOW_CONFIDENCE) : d;
         });
+    }
+
+    private RoutingDecision configured(RoutingDecision decision) {
+        if (configuredTiers.contains(decision.tier())) {
+            return decision;
+        }
+        Tier[] tiers = Tier.values();
+        for (int i = decision.tier().ordinal() + 1; i < tiers.length; i++) {
+            if (configuredTiers.contains(tiers[i])) {
+                return decision.withTier(tiers[i], decision.rule());
+            }
+        }
+        for (int i = decision.tier().ordinal() - 1; i >= 0; i--) {
+            if (configuredTiers.contains(tiers[i])) {
+                return decision.withTier(tiers[i], decision.rule());
+            }
+        }
+        return decision; // unreachable: at least one tier is configured
     }
 
     /** An overloaded executor is expected under bursts (debug); any other failure is a bug (warn). */

@@ -15,7 +15,9 @@ import dev.gearbox.core.routing.RoutingDecision;
 import dev.gearbox.core.routing.rules.RoutingRules;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class ClassifierTierSelectorTest {
     private static final Executor DIRECT = Runnable::run;
     private static final ThresholdPolicy POLICY = new ThresholdPolicy(0.4, 0.8);
+    private static final Set<Tier> ALL_TIERS = EnumSet.allOf(Tier.class);
 
     private final AtomicInteger scored = new AtomicInteger();
     private double nextScore = 0.1;
@@ -38,7 +41,7 @@ class ClassifierTierSelectorTest {
 
     private ClassifierTierSelector selector(List<RuleConfig> rules, Executor executor) {
         return new ClassifierTierSelector(RoutingRules.fromConfig(rules),
-                new ScoringTierClassifier(scorer, POLICY, executor), 0.1, Tier.BALANCED, executor);
+                new ScoringTierClassifier(scorer, POLICY, executor), 0.1, Tier.BALANCED, executor, ALL_TIERS);
     }
 
     private ClassifierTierSelector selector(RuleConfig... rules) {
@@ -146,10 +149,25 @@ class ClassifierTierSelectorTest {
     }
 
     @Test
+    void aTierWithoutDeploymentsBecomesTheNearestConfiguredOneUpFirst() {
+        RoutingRules none = RoutingRules.fromConfig(List.of());
+        TierClassifier classifier = new ScoringTierClassifier(scorer, POLICY, DIRECT);
+        ClassifierTierSelector noFast = new ClassifierTierSelector(none, classifier, 0, Tier.BALANCED, DIRECT,
+                EnumSet.of(Tier.BALANCED, Tier.FRONTIER));
+        ClassifierTierSelector noFrontier = new ClassifierTierSelector(none, classifier, 0, Tier.BALANCED, DIRECT,
+                EnumSet.of(Tier.FAST, Tier.BALANCED));
+
+        nextScore = 0.1;
+        assertThat(decide(noFast, ask("hi"), Map.of()).tier()).isEqualTo(Tier.BALANCED);
+        nextScore = 0.95;
+        assertThat(decide(noFrontier, ask("prove"), Map.of()).tier()).isEqualTo(Tier.BALANCED);
+    }
+
+    @Test
     void aFailingClassifierStillGivesADecision() {
         ClassifierTierSelector selector = new ClassifierTierSelector(RoutingRules.fromConfig(List.of()),
                 request -> CompletableFuture.failedFuture(new IllegalStateException("model broke")),
-                0.1, Tier.BALANCED, DIRECT);
+                0.1, Tier.BALANCED, DIRECT, ALL_TIERS);
 
         assertThat(decide(selector, ask("hi"), Map.of()))
                 .isEqualTo(new RoutingDecision(Tier.BALANCED, null, 0.0, null, ClassifierTierSelector.UNAVAILABLE));

@@ -94,7 +94,13 @@ public final class DefaultChatGateway implements ChatGateway {
             if (result.isDone()) {
                 return; // cancelled while the classifier was deciding
             }
-            CompletableFuture<GatewayResponse> attempt = executor.execute(request, p.candidates());
+            CompletableFuture<GatewayResponse> attempt;
+            try {
+                attempt = executor.execute(request, p.candidates());
+            } catch (RuntimeException e) { // on another thread now: a throw would leave the request hanging
+                result.completeExceptionally(GatewayException.from(e));
+                return;
+            }
             result.whenComplete((r, e) -> {
                 if (result.isCancelled()) {
                     attempt.cancel(true);
@@ -147,7 +153,12 @@ public final class DefaultChatGateway implements ChatGateway {
                 metered.onError(GatewayException.from(planError), false);
                 return;
             }
-            upstream.set(streamExecutor.execute(request, p.candidates(), new DecisionListener(metered, p.decision())));
+            try {
+                upstream.set(streamExecutor.execute(request, p.candidates(), new DecisionListener(metered, p.decision())));
+            } catch (RuntimeException e) { // on another thread now: a throw would leave the stream hanging
+                metered.onError(GatewayException.from(e), false);
+                return;
+            }
             if (cancelled.get()) {
                 upstream.get().cancel(); // the client left while the stream was being started
             }

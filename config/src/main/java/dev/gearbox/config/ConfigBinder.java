@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 final class ConfigBinder {
     private static final List<String> SECTIONS = List.of(
-            ServerBinder.SECTION, DeploymentBinder.SECTION, TiersBinder.SECTION, RoutingBinder.SECTION);
+            ServerBinder.SECTION, DeploymentBinder.SECTION, TiersBinder.SECTION, RoutingBinder.SECTION,
+            RouterBinder.SECTION);
 
     private ConfigBinder() {
     }
@@ -25,10 +26,11 @@ final class ConfigBinder {
         DeploymentBinder.Bound deployments = DeploymentBinder.bind(root);
         TiersBinder.Bound tiers = TiersBinder.bind(root, deployments.names());
         RoutingConfig routing = RoutingBinder.bind(root, tiers.declared());
+        RouterConfig router = RouterBinder.bind(root, tiers.declared(), deployments.names());
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new GearboxConfig(server, deployments.deployments(), tiers.tiers(), routing));
+        return Optional.of(new GearboxConfig(server, deployments.deployments(), tiers.tiers(), routing, router));
     }
 
     /** A short description of a non-mapping document for the top-level error. */
@@ -36,7 +38,7 @@ final class ConfigBinder {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return "the document is empty";
         }
-        return "the top level must be a mapping with server, deployments, tiers, routing; got "
+        return "the top level must be a mapping with server, deployments, tiers, routing, router; got "
                 + (tree.isArray() ? "a list" : "a scalar");
     }
 }

@@ -10,11 +10,19 @@ public record GearboxConfig(
         ServerConfig server,
         List<DeploymentConfig> deployments,
         Map<Tier, TierConfig> tiers,
-        RoutingConfig routing) {
+        RoutingConfig routing,
+        RouterConfig router) {
 
     public GearboxConfig {
         deployments = List.copyOf(deployments);
         tiers = Map.copyOf(new EnumMap<>(tiers));
+        router = router == null ? RouterConfig.DISABLED : router;
+    }
+
+    /** A configuration without the classifier: {@code auto} goes to {@code routing.defaultTier}. */
+    public GearboxConfig(ServerConfig server, List<DeploymentConfig> deployments, Map<Tier, TierConfig> tiers,
+                         RoutingConfig routing) {
+        this(server, deployments, tiers, routing, RouterConfig.DISABLED);
     }
 
     public Optional<DeploymentConfig> deployment(String name) {

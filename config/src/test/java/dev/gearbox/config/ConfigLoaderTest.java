@@ -64,6 +64,8 @@ class ConfigLoaderTest {
                 .containsExactly(Map.entry("OpenAI-Organization", "org-42"));
         assertThat(config.deployment("openai-gpt-4.1-mini").orElseThrow().timeouts()).isEqualTo(Timeouts.DEFAULT);
         assertThat(config.server().port()).isEqualTo(8080);
+        assertThat(config.router().rules()).extracting(RuleConfig::name).containsExactly(
+                "header", "regulated", "sensitive-regex", "long-conversation", "structured-output");
     }
 
     @Test

@@ -12,22 +12,23 @@ import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.provider.StreamHandle;
 import dev.gearbox.core.routing.AttemptPlanner;
-import dev.gearbox.core.routing.Candidate;
+import dev.gearbox.core.routing.RoutePlan;
+import dev.gearbox.core.routing.RoutingDecision;
 import dev.gearbox.core.routing.DeploymentHealth;
 import dev.gearbox.core.routing.DeploymentRegistry;
 import dev.gearbox.core.routing.ModelResolver;
 import dev.gearbox.core.routing.RoutingPolicy;
 import dev.gearbox.core.routing.TierSelector;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
- * The foundation pipeline: route (resolve the model, pick the tier, plan the deployments), then
- * attempt with fallback, and count the request. Caches, classifier and cascade become further
+ * The pipeline: route (resolve the model, decide the tier, plan the deployments), then attempt
+ * with fallback, and count the request. Caches, classifier and cascade become further
  * stages around the routing step.
  */
 public final class DefaultChatGateway implements ChatGateway {
@@ -47,32 +48,76 @@ public final class DefaultChatGateway implements ChatGateway {
     }
 
     /**
-     * The gateway for one configuration: {@code auto} goes to {@code routing.defaultTier}, the
-     * default fallback rule applies, time is {@link System#nanoTime()} (the base of
-     * {@link RequestContext#startNanos()}). {@code health} may be shared across config reloads.
+     * The gateway for one configuration with the router off: {@code auto} goes to
+     * {@code routing.defaultTier}. See {@link #create(GearboxConfig, DeploymentRegistry,
+     * DeploymentHealth, GatewayMetrics, Clock, TierSelector)}.
      */
     public static DefaultChatGateway create(GearboxConfig config, DeploymentRegistry registry, DeploymentHealth health,
                                             GatewayMetrics metrics, Clock clock) {
+        return create(config, registry, health, metrics, clock, TierSelector.fixed(config.routing().defaultTier()));
+    }
+
+    /**
+     * The gateway for one configuration: {@code tierSelector} decides {@code auto}, the default
+     * fallback rule applies, time is {@link System#nanoTime()} (the base of
+     * {@link RequestContext#startNanos()}). {@code health} may be shared across config reloads.
+     */
+    public static DefaultChatGateway create(GearboxConfig config, DeploymentRegistry registry, DeploymentHealth health,
+                                            GatewayMetrics metrics, Clock clock, TierSelector tierSelector) {
         LongSupplier nanoTime = System::nanoTime;
-        RoutingPolicy routing = new RoutingPolicy(new ModelResolver(config),
-                TierSelector.fixed(config.routing().defaultTier()),
+        RoutingPolicy routing = new RoutingPolicy(new ModelResolver(config), tierSelector,
                 new AttemptPlanner(config, registry, health, clock));
         FallbackRule rule = FallbackRule.onRetryable();
         return new DefaultChatGateway(routing, new FallbackExecutor(rule, health, metrics, nanoTime),
                 new StreamFallbackExecutor(rule, health, metrics, nanoTime), metrics, nanoTime);
     }
 
+    /**
+     * Routes, then attempts. For {@code auto} the routing decision completes on the classifier's
+     * executor; cancelling the returned future before then stops the request from being sent.
+     */
     @Override
     public CompletableFuture<GatewayResponse> complete(ChatRequest request, RequestContext context) {
-        List<Candidate> candidates;
+        CompletableFuture<RoutePlan> plan;
         try {
-            candidates = routing.candidates(request, context);
+            plan = route(request, context);
         } catch (GatewayException e) {
             record(context, null, null, e.kind().metricTag(), false);
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<GatewayResponse> result = executor.execute(request, candidates);
+        CompletableFuture<GatewayResponse> result = new CompletableFuture<>();
+        plan.whenComplete((p, planError) -> {
+            if (planError != null) {
+                result.completeExceptionally(GatewayException.from(planError));
+                return;
+            }
+            if (result.isDone()) {
+                return; // cancelled while the classifier was deciding
+            }
+            CompletableFuture<GatewayResponse> attempt;
+            try {
+                attempt = executor.execute(request, p.candidates());
+            } catch (RuntimeException e) { // on another thread now: a throw would leave the request hanging
+                result.completeExceptionally(GatewayException.from(e));
+                return;
+            }
+            result.whenComplete((r, e) -> {
+                if (result.isCancelled()) {
+                    attempt.cancel(true);
+                }
+            });
+            attempt.whenComplete((response, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(withDecision(response, p.decision()));
+                }
+            });
+        });
         result.whenComplete((response, error) -> {
+            if (result.isCancelled()) {
+                plan.cancel(false);
+            }
             if (error == null) {
                 record(context, response.route().tier(), response.route().deployment(), MeterTags.OK, false);
             } else {
@@ -85,23 +130,65 @@ public final class DefaultChatGateway implements ChatGateway {
     /**
      * Routes and streams. The listener may be called before this method returns: an unknown model
      * ends it at once with {@code onError(e, false)}, and a provider may answer synchronously.
+     * For {@code auto} the stream starts on the classifier's executor once the tier is decided.
      */
     @Override
     public StreamHandle stream(ChatRequest request, RequestContext context, GatewayStreamListener listener) {
-        List<Candidate> candidates;
+        CompletableFuture<RoutePlan> plan;
         try {
-            candidates = routing.candidates(request, context);
+            plan = route(request, context);
         } catch (GatewayException e) {
             record(context, null, null, e.kind().metricTag(), true);
             listener.onError(e, false);
             return () -> { };
         }
         MeteredListener metered = new MeteredListener(listener, context);
-        StreamHandle handle = streamExecutor.execute(request, candidates, metered);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicReference<StreamHandle> upstream = new AtomicReference<>();
+        plan.whenComplete((p, planError) -> {
+            if (cancelled.get()) {
+                return;
+            }
+            if (planError != null) {
+                metered.onError(GatewayException.from(planError), false);
+                return;
+            }
+            try {
+                upstream.set(streamExecutor.execute(request, p.candidates(), new DecisionListener(metered, p.decision())));
+            } catch (RuntimeException e) { // on another thread now: a throw would leave the stream hanging
+                metered.onError(GatewayException.from(e), false);
+                return;
+            }
+            if (cancelled.get()) {
+                upstream.get().cancel(); // the client left while the stream was being started
+            }
+        });
         return () -> {
-            handle.cancel();
-            metered.cancelled();
+            if (cancelled.compareAndSet(false, true)) {
+                plan.cancel(false);
+                StreamHandle handle = upstream.get();
+                if (handle != null) {
+                    handle.cancel();
+                }
+                metered.cancelled();
+            }
         };
+    }
+
+    /** The routing plan; a decision for {@code auto} is counted when it is made. */
+    private CompletableFuture<RoutePlan> route(ChatRequest request, RequestContext context) {
+        CompletableFuture<RoutePlan> plan = routing.route(request, context);
+        plan.thenAccept(p -> {
+            if (p.decision() != null) {
+                metrics.decision(p.decision());
+            }
+        });
+        return plan;
+    }
+
+    private static GatewayResponse withDecision(GatewayResponse response, RoutingDecision decision) {
+        return decision == null ? response
+                : new GatewayResponse(response.response(), response.route().withDecision(decision));
     }
 
     private void record(RequestContext context, Tier tier, String deployment, String outcome, boolean stream) {
@@ -111,6 +198,37 @@ public final class DefaultChatGateway implements ChatGateway {
     private static String outcome(Throwable error) {
         return error instanceof CancellationException ? MeterTags.CANCELLED
                 : GatewayMetrics.outcome(GatewayException.from(error).kind());
+    }
+
+    /** Adds the routing decision to the route a stream reports. */
+    private static final class DecisionListener implements GatewayStreamListener {
+        private final GatewayStreamListener delegate;
+        private final RoutingDecision decision;
+
+        DecisionListener(GatewayStreamListener delegate, RoutingDecision decision) {
+            this.delegate = delegate;
+            this.decision = decision;
+        }
+
+        @Override
+        public void onStart(RouteInfo route) {
+            delegate.onStart(decision == null ? route : route.withDecision(decision));
+        }
+
+        @Override
+        public void onChunk(ChatChunk chunk) {
+            delegate.onChunk(chunk);
+        }
+
+        @Override
+        public void onComplete(RouteInfo route) {
+            delegate.onComplete(decision == null ? route : route.withDecision(decision));
+        }
+
+        @Override
+        public void onError(GatewayException error, boolean committed) {
+            delegate.onError(error, committed);
+        }
     }
 
     /** Counts a stream once, however it ends: completed, failed or cancelled by the client. */

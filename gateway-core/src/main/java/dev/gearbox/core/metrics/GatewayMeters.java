@@ -6,7 +6,8 @@ import java.util.List;
  * Every meter the gateway records, documented in one place: name (Micrometer dot notation;
  * Prometheus renders {@code gearbox_requests_total} etc.), type, base unit, tag keys and meaning.
  * Tag values come only from bounded sets: tier names, configured deployment names, {@code ok},
- * {@code cancelled} and {@link dev.gearbox.core.error.ErrorKind#metricTag()}.
+ * {@code cancelled}, {@link dev.gearbox.core.error.ErrorKind#metricTag()}, request classes and
+ * configured rule names.
  */
 public enum GatewayMeters {
     REQUESTS("gearbox.requests", Type.COUNTER, null,
@@ -23,7 +24,12 @@ public enum GatewayMeters {
     FALLBACKS("gearbox.fallbacks", Type.COUNTER, null,
             "Moves from a failed deployment to the next candidate, by the deployment left and the error kind"
                     + " that caused it",
-            MeterTags.FROM_DEPLOYMENT, MeterTags.CAUSE);
+            MeterTags.FROM_DEPLOYMENT, MeterTags.CAUSE),
+    ROUTING_DECISIONS("gearbox.routing.decisions", Type.COUNTER, null,
+            "Decisions for model auto, by the tier chosen, the request class (none when not classified) and the"
+                    + " override rule that set the tier (a configured rule name, low-confidence, classifier-unavailable"
+                    + " or none)",
+            MeterTags.TIER, MeterTags.REQUEST_CLASS, MeterTags.RULE);
 
     public enum Type { COUNTER, TIMER }
 

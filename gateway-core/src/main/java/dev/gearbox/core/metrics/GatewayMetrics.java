@@ -2,6 +2,7 @@ package dev.gearbox.core.metrics;
 
 import dev.gearbox.config.Tier;
 import dev.gearbox.core.error.ErrorKind;
+import dev.gearbox.core.routing.RoutingDecision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -51,6 +52,13 @@ public final class GatewayMetrics {
         timers.computeIfAbsent(new MeterKey(GatewayMeters.REQUEST_DURATION, tierTag, outcome, Boolean.toString(stream)),
                         this::registerTimer)
                 .record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code model: auto} was decided. */
+    public void decision(RoutingDecision decision) {
+        counter(GatewayMeters.ROUTING_DECISIONS, Tags.of(MeterTags.TIER, decision.tier().wire(),
+                MeterTags.REQUEST_CLASS, decision.requestClass() == null ? MeterTags.NONE : decision.requestClass(),
+                MeterTags.RULE, decision.rule() == null ? MeterTags.NONE : decision.rule())).increment();
     }
 
     /** The outcome tag for an error kind, or {@link MeterTags#OK} for null. */

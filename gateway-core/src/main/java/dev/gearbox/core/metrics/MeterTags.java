@@ -8,6 +8,8 @@ public final class MeterTags {
     public static final String STREAM = "stream";
     public static final String FROM_DEPLOYMENT = "from_deployment";
     public static final String CAUSE = "cause";
+    public static final String REQUEST_CLASS = "class";
+    public static final String RULE = "rule";
 
     /** Tier or deployment when there is none (a pinned deployment in no tier, a request that failed). */
     public static final String NONE = "none";

@@ -2,12 +2,14 @@ package dev.gearbox.core.routing;
 
 import dev.gearbox.core.gateway.RequestContext;
 import dev.gearbox.core.model.ChatRequest;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Decides where a request goes: resolves its {@code model}, lets the {@link TierSelector} pick
- * the tier for {@code auto}, and plans the deployments to try. Fails with a GatewayException
- * (unknown model, no capacity).
+ * the tier for {@code auto}, and plans the deployments to try. An unknown model throws a
+ * GatewayException at once; everything later fails the returned future (no capacity, bad header).
+ * A pinned model or a tier name completes at once; {@code auto} completes when the selector has
+ * decided, on the selector's thread.
  */
 public final class RoutingPolicy {
     private final ModelResolver resolver;
@@ -20,14 +22,15 @@ public final class RoutingPolicy {
         this.planner = planner;
     }
 
-    public List<Candidate> candidates(ChatRequest request, RequestContext context) {
+    public CompletableFuture<RoutePlan> route(ChatRequest request, RequestContext context) {
         Target target = resolver.resolve(request.model());
         if (target instanceof Target.PinnedTarget pinned) {
-            return planner.pinned(pinned.deployment());
+            return CompletableFuture.completedFuture(new RoutePlan(planner.pinned(pinned.deployment()), null));
         }
         if (target instanceof Target.TierTarget tier) {
-            return planner.plan(tier.tier());
+            return CompletableFuture.completedFuture(new RoutePlan(planner.plan(tier.tier()), null));
         }
-        return planner.plan(tierSelector.select(request, context));
+        return tierSelector.select(request, context)
+                .thenApply(decision -> new RoutePlan(planner.plan(decision.tier()), decision));
     }
 }

@@ -11,6 +11,7 @@ import dev.gearbox.core.model.Role;
 import dev.gearbox.core.provider.StreamHandle;
 import dev.gearbox.core.routing.ModelResolver;
 import dev.gearbox.core.routing.RoutingPolicy;
+import dev.gearbox.core.routing.RoutingDecision;
 import dev.gearbox.core.routing.TierSelector;
 import dev.gearbox.core.testing.Errors;
 import dev.gearbox.core.testing.Fixture;
@@ -69,9 +70,84 @@ class DefaultChatGatewayTest {
     void theTierSelectorDecidesWhereAutoGoes() {
         f.provider("front-1").answer("frontier answer");
 
-        GatewayResponse r = gateway((req, ctx) -> Tier.FRONTIER).complete(request("auto"), context).join();
+        RoutingDecision decision = new RoutingDecision(Tier.FRONTIER, 0.93, 0.8, "math", null);
+        GatewayResponse r = gateway((req, ctx) -> CompletableFuture.completedFuture(decision))
+                .complete(request("auto"), context).join();
 
         assertThat(r.route().deployment()).isEqualTo("front-1");
+        assertThat(r.route().decision()).isEqualTo(decision);
+        assertThat(f.count("gearbox.routing.decisions", "tier", "frontier", "class", "math", "rule", "none"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAsynchronousDecisionIsAwaitedWithoutBlockingTheCaller() {
+        f.provider("fast-1").answer("fast answer");
+        CompletableFuture<RoutingDecision> pending = new CompletableFuture<>();
+
+        CompletableFuture<GatewayResponse> r = gateway((req, ctx) -> pending).complete(request("auto"), context);
+        assertThat(r).isNotDone();
+        pending.complete(new RoutingDecision(Tier.FAST, 0.1, 0.9, "chat", null));
+
+        assertThat(r.join().route().deployment()).isEqualTo("fast-1");
+    }
+
+    @Test
+    void cancellingBeforeTheDecisionNeverCallsTheUpstream() {
+        CompletableFuture<RoutingDecision> pending = new CompletableFuture<>();
+        DefaultChatGateway g = gateway((req, ctx) -> pending);
+
+        g.complete(request("auto"), context).cancel(true);
+        g.stream(request("auto"), context, new RecordingListener()).cancel();
+        pending.complete(new RoutingDecision(Tier.FAST, 0.1, 0.9, "chat", null));
+
+        assertThat(f.provider("fast-1").calls()).isZero();
+        assertThat(f.count("gearbox.requests", "outcome", "cancelled")).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedDecisionFailsTheRequestWithItsError() {
+        GatewayException bad = GatewayException.invalid("bad header", "x-gearbox-tier");
+
+        CompletableFuture<GatewayResponse> r = gateway((req, ctx) -> CompletableFuture.failedFuture(bad))
+                .complete(request("auto"), context);
+
+        assertThat(r).failsWithin(java.time.Duration.ZERO).withThrowableThat().havingRootCause().isSameAs(bad);
+    }
+
+    @Test
+    void aStreamStartsWhenTheDecisionArrivesAndCarriesIt() {
+        f.provider("bal-1").answer("streamed");
+        CompletableFuture<RoutingDecision> pending = new CompletableFuture<>();
+        List<RouteInfo> started = new java.util.ArrayList<>();
+        GatewayStreamListener listener = new GatewayStreamListener() {
+            @Override
+            public void onStart(RouteInfo route) {
+                started.add(route);
+            }
+
+            @Override
+            public void onChunk(dev.gearbox.core.model.ChatChunk chunk) {
+            }
+
+            @Override
+            public void onComplete(RouteInfo route) {
+            }
+
+            @Override
+            public void onError(GatewayException error, boolean committed) {
+            }
+        };
+
+        gateway((req, ctx) -> pending).stream(request("auto"), context, listener);
+        assertThat(started).isEmpty();
+        RoutingDecision decision = new RoutingDecision(Tier.BALANCED, 0.5, 0.2, "code", "header");
+        pending.complete(decision);
+
+        assertThat(started).singleElement().satisfies(route -> {
+            assertThat(route.deployment()).isEqualTo("bal-1");
+            assertThat(route.decision()).isEqualTo(decision);
+        });
     }
 
     @Test

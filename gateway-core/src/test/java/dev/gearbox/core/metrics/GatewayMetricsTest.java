@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.config.Tier;
 import dev.gearbox.core.error.ErrorKind;
+import dev.gearbox.core.routing.RoutingDecision;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,6 +22,7 @@ class GatewayMetricsTest {
         metrics.attempt("sim-a", ErrorKind.RATE_LIMITED);
         metrics.fallback("sim-a", ErrorKind.RATE_LIMITED);
         metrics.request(Tier.FAST, "sim-b", MeterTags.OK, true, 5_000_000);
+        metrics.decision(new RoutingDecision(Tier.FRONTIER, 0.9, 0.5, "math", null));
 
         for (GatewayMeters documented : GatewayMeters.values()) {
             assertThat(registry.find(documented.meterName()).meters()).as(documented.meterName()).isNotEmpty()
@@ -32,7 +34,7 @@ class GatewayMetricsTest {
                         assertThat(m.getId().getDescription()).isEqualTo(documented.description());
                     });
         }
-        assertThat(registry.getMeters()).hasSize(5);
+        assertThat(registry.getMeters()).hasSize(6);
     }
 
     @Test
@@ -40,12 +42,15 @@ class GatewayMetricsTest {
         metrics.attempt("sim-a", ErrorKind.UPSTREAM_TIMEOUT);
         metrics.fallback("sim-a", ErrorKind.UPSTREAM_TIMEOUT);
         metrics.request(null, null, ErrorKind.NO_CAPACITY.metricTag(), false, 2_000_000);
+        metrics.decision(new RoutingDecision(Tier.FRONTIER, null, 1.0, null, "regulated"));
 
         assertThat(registry.get("gearbox.upstream.attempts").tags("deployment", "sim-a", "outcome", "upstream_timeout")
                 .counter().count()).isEqualTo(1);
         assertThat(registry.get("gearbox.fallbacks").tags("from_deployment", "sim-a", "cause", "upstream_timeout")
                 .counter().count()).isEqualTo(1);
         assertThat(registry.get("gearbox.requests").tags("tier", "none", "deployment", "none", "outcome", "no_capacity")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.get("gearbox.routing.decisions").tags("tier", "frontier", "class", "none", "rule", "regulated")
                 .counter().count()).isEqualTo(1);
         assertThat(registry.get("gearbox.request.duration").tags("tier", "none", "stream", "false").timer()
                 .totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2.0);

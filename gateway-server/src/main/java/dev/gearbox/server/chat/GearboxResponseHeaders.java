@@ -1,17 +1,23 @@
 package dev.gearbox.server.chat;
 
 import dev.gearbox.core.gateway.RouteInfo;
+import dev.gearbox.core.routing.RoutingDecision;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.util.Locale;
 
 /**
  * The {@code x-gearbox-*} headers that say how a request was served: tier, deployment, number of
- * attempts, and the time Gearbox itself added ({@code overhead-ms}: elapsed minus upstream time).
+ * attempts, the time Gearbox itself added ({@code overhead-ms}: elapsed minus upstream time), and
+ * for {@code model: auto} the routing decision ({@code score}, {@code class}, {@code rule}).
  */
 final class GearboxResponseHeaders {
     static final String TIER = "x-gearbox-tier";
     static final String DEPLOYMENT = "x-gearbox-deployment";
     static final String ATTEMPTS = "x-gearbox-attempts";
     static final String OVERHEAD_MS = "x-gearbox-overhead-ms";
+    static final String SCORE = "x-gearbox-score";
+    static final String CLASS = "x-gearbox-class";
+    static final String RULE = "x-gearbox-rule";
 
     private GearboxResponseHeaders() {
     }
@@ -29,6 +35,23 @@ final class GearboxResponseHeaders {
         }
         headers.set(ATTEMPTS, Integer.toString(route.attempts().size()));
         headers.set(OVERHEAD_MS, millis(elapsedNanos - route.upstreamNanos()));
+        applyDecision(headers, route.decision());
+    }
+
+    /** How {@code auto} was decided: the classifier's score (3 decimals), the request class, the rule that fired. */
+    private static void applyDecision(HttpHeaders headers, RoutingDecision decision) {
+        if (decision == null) {
+            return;
+        }
+        if (decision.score() != null) {
+            headers.set(SCORE, String.format(Locale.ROOT, "%.3f", decision.score()));
+        }
+        if (decision.requestClass() != null) {
+            headers.set(CLASS, decision.requestClass());
+        }
+        if (decision.rule() != null) {
+            headers.set(RULE, decision.rule());
+        }
     }
 
     /** Nanoseconds as milliseconds with two decimals ("0.42"); never negative. */

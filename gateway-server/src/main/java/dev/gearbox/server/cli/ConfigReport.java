@@ -3,6 +3,7 @@ package dev.gearbox.server.cli;
 import dev.gearbox.config.ConfigError;
 import dev.gearbox.config.ConfigException;
 import dev.gearbox.config.GearboxConfig;
+import dev.gearbox.config.RouterConfig;
 import dev.gearbox.config.Tier;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -22,13 +23,26 @@ final class ConfigReport {
         err.flush();
     }
 
-    /** {@code N deployments, tiers: fast, balanced, frontier} (configured tiers only, cheapest first). */
+    /**
+     * {@code N deployments, tiers: fast, balanced, frontier, auto: ...} (configured tiers only,
+     * cheapest first; what decides {@code model: auto}).
+     */
     static String summary(GearboxConfig config) {
         String tiers = Arrays.stream(Tier.values())
                 .filter(t -> !config.tierDeployments(t).isEmpty())
                 .map(Tier::wire)
                 .collect(Collectors.joining(", "));
         int n = config.deployments().size();
-        return n + (n == 1 ? " deployment" : " deployments") + ", tiers: " + (tiers.isEmpty() ? "none" : tiers);
+        return n + (n == 1 ? " deployment" : " deployments") + ", tiers: " + (tiers.isEmpty() ? "none" : tiers)
+                + ", auto: " + auto(config.router(), config.routing().defaultTier());
+    }
+
+    private static String auto(RouterConfig router, Tier defaultTier) {
+        if (!router.enabled()) {
+            return "default tier " + defaultTier.wire();
+        }
+        int rules = router.rules().size();
+        return "classifier " + router.model() + " with " + rules + (rules == 1 ? " rule" : " rules")
+                + (router.llm() == null ? "" : " and LLM " + router.llm().deployment());
     }
 }

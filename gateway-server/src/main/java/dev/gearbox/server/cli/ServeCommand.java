@@ -1,5 +1,6 @@
 package dev.gearbox.server.cli;
 
+import dev.gearbox.classifier.runtime.RouterLoadException;
 import dev.gearbox.config.ConfigException;
 import dev.gearbox.config.ConfigLoader;
 import dev.gearbox.config.GearboxConfig;
@@ -74,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig s = loaded.server();
         return new GearboxConfig(new ServerConfig(s.host(), port, s.maxBodyBytes(), s.idleTimeout(), s.logPrompts()),
-                loaded.deployments(), loaded.tiers(), loaded.routing());
+                loaded.deployments(), loaded.tiers(), loaded.routing(), loaded.router());
     }
 
     private static void stop(GearboxApp app) {
@@ -85,8 +86,16 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** The root cause in one line ("Address already in use"), not a stack trace. */
+    /**
+     * One line, not a stack trace: a router load failure's own message (it names the config field),
+     * else the root cause ("Address already in use").
+     */
     private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RouterLoadException) {
+                return t.getMessage();
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

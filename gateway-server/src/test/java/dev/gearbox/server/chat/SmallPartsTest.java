@@ -65,4 +65,23 @@ class SmallPartsTest {
         assertThat(headers.get("x-gearbox-attempts")).isEqualTo("0");
         assertThat(headers.get("x-gearbox-overhead-ms")).isEqualTo("0.25");
     }
+
+    @Test
+    void aRoutingDecisionAddsScoreClassAndRuleHeaders() {
+        HttpHeaders headers = new DefaultHttpHeaders();
+        RouteInfo route = new RouteInfo(dev.gearbox.config.Tier.FRONTIER, "front-1", List.of(), 0)
+                .withDecision(new dev.gearbox.core.routing.RoutingDecision(
+                        dev.gearbox.config.Tier.FRONTIER, 0.71249, 0.4, "math", "regulated"));
+
+        GearboxResponseHeaders.apply(headers, route, 0);
+
+        assertThat(headers.get("x-gearbox-score")).isEqualTo("0.712");
+        assertThat(headers.get("x-gearbox-class")).isEqualTo("math");
+        assertThat(headers.get("x-gearbox-rule")).isEqualTo("regulated");
+
+        HttpHeaders forced = new DefaultHttpHeaders();
+        GearboxResponseHeaders.apply(forced, route.withDecision(new dev.gearbox.core.routing.RoutingDecision(
+                dev.gearbox.config.Tier.FAST, null, 1, null, null)), 0);
+        assertThat(forced.names()).doesNotContain("x-gearbox-score", "x-gearbox-class", "x-gearbox-rule");
+    }
 }

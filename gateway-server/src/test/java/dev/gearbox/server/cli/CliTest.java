@@ -63,7 +63,7 @@ class CliTest {
         int code = run("validate", "--config", write("ok.yaml", VALID).toString());
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString().strip()).isEqualTo("OK: 2 deployments, tiers: fast, frontier");
+        assertThat(out.toString().strip()).isEqualTo("OK: 2 deployments, tiers: fast, frontier, auto: default tier fast");
         assertThat(err.toString()).isEmpty();
     }
 

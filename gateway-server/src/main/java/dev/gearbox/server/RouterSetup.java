@@ -1,0 +1,110 @@
+package dev.gearbox.server;
+
+import dev.gearbox.classifier.embed.Embedder;
+import dev.gearbox.classifier.requestclass.RequestClass;
+import dev.gearbox.classifier.runtime.EmbeddedRouter;
+import dev.gearbox.classifier.runtime.RouterLoadException;
+import dev.gearbox.config.GearboxConfig;
+import dev.gearbox.config.LlmClassifierConfig;
+import dev.gearbox.config.RouterConfig;
+import dev.gearbox.config.Thresholds;
+import dev.gearbox.config.Tier;
+import dev.gearbox.core.routing.DeploymentRegistry;
+import dev.gearbox.core.routing.TierSelector;
+import dev.gearbox.core.routing.policy.ClassifierTierSelector;
+import dev.gearbox.core.routing.policy.LlmTierClassifier;
+import dev.gearbox.core.routing.policy.ScoreDistribution;
+import dev.gearbox.core.routing.policy.ScoringTierClassifier;
+import dev.gearbox.core.routing.policy.ThresholdPolicy;
+import dev.gearbox.core.routing.policy.TierClassifier;
+import dev.gearbox.core.routing.rules.RoutingRules;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the tier selector for {@code model: auto} from the {@code router} config: with the router
+ * off, the fixed {@code routing.default_tier}; on, the embedded model (loaded here, before the port
+ * is bound) on its own bounded executor, the calibrated thresholds, the optional LLM classifier and
+ * the override rules. A model that cannot be loaded fails the start with a {@link RouterLoadException}.
+ */
+final class RouterSetup {
+    /** Classification is CPU-bound: two threads on the 2-core target leave the event loops room. */
+    static final int CLASSIFIER_THREADS = 2;
+    /** Requests waiting beyond this are not classified (they get the low-confidence tier). */
+    static final int CLASSIFIER_QUEUE = 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(RouterSetup.class);
+
+    private RouterSetup() {
+    }
+
+    /** The selector; whatever it starts (the executor) is pushed onto {@code resources} for shutdown. */
+    static TierSelector create(GearboxConfig config, DeploymentRegistry deployments, Deque<AutoCloseable> resources) {
+        RouterConfig router = config.router();
+        if (!router.enabled()) {
+            return TierSelector.fixed(config.routing().defaultTier());
+        }
+        long start = System.nanoTime();
+        EmbeddedRouter embedded = EmbeddedRouter.load(router.model(), new Embedder(Embedder.DEFAULT_MAX_TOKENS, Runnable::run));
+        ThresholdPolicy policy = policy(router, embedded.calibration().map(c -> c.distribution()).orElse(null));
+        ThreadPoolExecutor executor = executor();
+        resources.push(() -> {
+            executor.shutdownNow();
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        });
+        TierClassifier classifier = new ScoringTierClassifier(embedded.scorer(), policy, executor);
+        LlmClassifierConfig llm = router.llm();
+        if (llm != null) {
+            Set<String> classes = Arrays.stream(RequestClass.values()).map(RequestClass::tag).collect(Collectors.toSet());
+            classifier = new LlmTierClassifier(deployments.get(llm.deployment()).provider(), llm.timeout(), classifier, classes);
+        }
+        LOG.info("router ready in {} ms: model {}, fast below {}, frontier from {}, {} rule(s){}",
+                (System.nanoTime() - start) / 1_000_000, router.model(), format(policy.balancedAbove()),
+                format(policy.frontierAbove()), router.rules().size(),
+                llm == null ? "" : ", LLM classifier " + llm.deployment());
+        return new ClassifierTierSelector(RoutingRules.fromConfig(router.rules()), classifier,
+                router.confidenceFloor(), router.lowConfidenceTier(), executor, configuredTiers(config));
+    }
+
+    private static ThresholdPolicy policy(RouterConfig router, ScoreDistribution calibration) {
+        if (router.thresholds() instanceof Thresholds.Shares && calibration == null) {
+            throw new RouterLoadException("router.thresholds: target shares need calibration scores for '" + router.model()
+                    + "' (a file '" + router.model() + ".calibration.json', written by CalibrateRouter); "
+                    + "generate them, or give balanced_above and frontier_above");
+        }
+        return ThresholdPolicy.of(router.thresholds(), calibration);
+    }
+
+    private static Set<Tier> configuredTiers(GearboxConfig config) {
+        Set<Tier> tiers = EnumSet.noneOf(Tier.class);
+        for (Tier t : Tier.values()) {
+            if (!config.tierDeployments(t).isEmpty()) {
+                tiers.add(t);
+            }
+        }
+        return tiers;
+    }
+
+    private static ThreadPoolExecutor executor() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(CLASSIFIER_THREADS, CLASSIFIER_THREADS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(CLASSIFIER_QUEUE), r -> {
+                    Thread t = new Thread(r, "gearbox-classifier-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    private static String format(double threshold) {
+        return threshold > 1 ? "never" : String.format(Locale.ROOT, "%.3f", threshold);
+    }
+}

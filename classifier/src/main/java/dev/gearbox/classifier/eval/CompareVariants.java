@@ -3,6 +3,7 @@ package dev.gearbox.classifier.eval;
 import dev.gearbox.classifier.data.RoutingDataReader;
 import dev.gearbox.classifier.data.RoutingRow;
 import dev.gearbox.classifier.embed.ConversationText;
+import dev.gearbox.classifier.embed.Embedder;
 import dev.gearbox.classifier.metrics.RouterMetrics;
 import dev.gearbox.classifier.model.Example;
 import dev.gearbox.classifier.model.ModelFamily;
@@ -20,7 +21,9 @@ import java.util.stream.IntStream;
  * candidate word-problem features appended to the signals, and source-balanced training (the rows
  * of small sources repeated so each source weighs about as much as MMLU in the LR and MLP fits;
  * kNN keeps one copy of every row). Nothing here is tuned on a test fold: each variant is fixed
- * in advance and scored out-of-fold. Usage: {@code CompareVariants [dataDir] [folds] [seed]}.
+ * in advance and scored out-of-fold. Usage: {@code CompareVariants [dataDir] [folds] [seed] [maxTokens]};
+ * with a maxTokens other than the served bound only the baseline runs, on embeddings of inputs cut
+ * to that many tokens (what a shorter bound costs in APGR).
  */
 public final class CompareVariants {
 
@@ -35,7 +38,9 @@ public final class CompareVariants {
         int k = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
         List<RoutingRow> rows = new RoutingDataReader().readAll(dataDir);
-        List<Example> plain = CrossValidate.examples(rows, ChosenRouter.TARGET);
+        int maxTokens = args.length > 3 ? Integer.parseInt(args[3]) : Embedder.DEFAULT_MAX_TOKENS;
+        boolean variants = maxTokens == Embedder.DEFAULT_MAX_TOKENS;
+        List<Example> plain = CrossValidate.examples(rows, ChosenRouter.TARGET, maxTokens);
         List<Example> withMath = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Example e = plain.get(i);
@@ -59,12 +64,14 @@ public final class CompareVariants {
         for (Map.Entry<String, int[]> split : splits.entrySet()) {
             int[] fold = split.getValue();
             double[] knn = CrossValidate.outOfFold(plain, fold, ChosenRouter.knn());
-            Map<String, double[]> variants = new LinkedHashMap<>();
-            variants.put("chosen blend (baseline)", blend(knn, smooth(plain, fold, null)));
-            variants.put("+ word-problem features", blend(knn, smooth(withMath, fold, null)));
-            variants.put("+ source-balanced LR/MLP", blend(knn, smooth(plain, fold, repeat)));
-            variants.put("+ both", blend(knn, smooth(withMath, fold, repeat)));
-            for (Map.Entry<String, double[]> v : variants.entrySet()) {
+            Map<String, double[]> scored = new LinkedHashMap<>();
+            scored.put("chosen blend, input <= " + maxTokens + " tokens", blend(knn, smooth(plain, fold, null)));
+            if (variants) {
+                scored.put("+ word-problem features", blend(knn, smooth(withMath, fold, null)));
+                scored.put("+ source-balanced LR/MLP", blend(knn, smooth(plain, fold, repeat)));
+                scored.put("+ both", blend(knn, smooth(withMath, fold, repeat)));
+            }
+            for (Map.Entry<String, double[]> v : scored.entrySet()) {
                 System.out.print("| " + split.getKey() + " | " + v.getKey() + " |");
                 for (String source : sources) {
                     RouterMetrics.Report r = CrossValidate.perSource(rows, v.getValue(), source);

@@ -87,10 +87,15 @@ public final class CrossValidate {
 
     /** Training examples built as {@code gearbox train} builds them, with embeddings read from the cache. */
     static List<Example> examples(List<RoutingRow> rows, Target target) {
+        return examples(rows, target, Embedder.DEFAULT_MAX_TOKENS);
+    }
+
+    /** The same with the embedder's input cut to {@code maxTokens} (its own cache file). */
+    static List<Example> examples(List<RoutingRow> rows, Target target, int maxTokens) {
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
-            Embedder embedder = new Embedder(Embedder.DEFAULT_MAX_TOKENS, pool);
-            List<float[]> embeddings = EmbeddingCache.open(ExperimentPaths.defaultCache()).embedAll(
+            Embedder embedder = new Embedder(maxTokens, pool, 1);
+            List<float[]> embeddings = EmbeddingCache.open(ExperimentPaths.cache(maxTokens)).embedAll(
                     rows.stream().map(r -> ConversationText.of(r.firstTurnRequest())).toList(), embedder);
             return RouterTrainer.examples(rows, embeddings, target);
         } finally {

@@ -66,7 +66,7 @@ class RoutingClassifierTest {
     void bundledRouterRefusesAnEmbedderWithAnotherInputBound() {
         Embedder shortInput = new Embedder(64, executor);
         assertThatThrownBy(() -> RoutingClassifier.bundled(shortInput))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("256");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("128");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.gearbox.server;
 
+import dev.gearbox.server.cli.EvalCommand;
 import dev.gearbox.server.cli.GearboxVersion;
+import dev.gearbox.server.cli.ScoreCommand;
 import dev.gearbox.server.cli.ServeCommand;
+import dev.gearbox.server.cli.TrainCommand;
 import dev.gearbox.server.cli.ValidateCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code gearbox} command line: {@code serve} and {@code validate}. Without a command it
+ * The {@code gearbox} command line: {@code serve}, {@code validate}, and the router's {@code train},
+ * {@code score} and {@code eval}. Without a command it
  * serves, taking serve's options, so {@code java -jar gearbox.jar} starts a demo on simulated
  * deployments and {@code gearbox --config gearbox.yaml} serves that file.
  */
 @Command(name = "gearbox", mixinStandardHelpOptions = true, versionProvider = GearboxVersion.class,
         description = "OpenAI-compatible gateway that routes each chat request to the cheapest model tier able to answer it.",
-        subcommands = {ServeCommand.class, ValidateCommand.class})
+        subcommands = {ServeCommand.class, ValidateCommand.class, TrainCommand.class, ScoreCommand.class,
+            EvalCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -32,6 +37,8 @@ public final class Main implements Callable<Integer> {
     private Integer port;
 
     public static void main(String[] args) {
+        // eval draws its plot into an image in memory: never look for a display
+        System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
     }
 

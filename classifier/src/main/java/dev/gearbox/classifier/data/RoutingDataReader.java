@@ -61,14 +61,29 @@ public final class RoutingDataReader {
 
     /** Reads every {@code *.jsonl} file of {@code <dataDir>/routing}, in file-name order. */
     public List<RoutingRow> readAll(Path dataDir) {
-        Path routing = dataDir.resolve("routing");
-        try (Stream<Path> files = Files.list(routing)) {
-            List<RoutingRow> rows = new ArrayList<>();
-            files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted()
-                    .forEach(p -> rows.addAll(read(p)));
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + routing, e);
+        return readFiles(List.of(dataDir.resolve("routing")));
+    }
+
+    /**
+     * Reads routing rows from files, in the order given; a folder stands for its {@code *.jsonl}
+     * files in name order. A missing path fails naming it.
+     */
+    public List<RoutingRow> readFiles(List<Path> paths) {
+        List<RoutingRow> rows = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.list(path)) {
+                    files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted()
+                            .forEach(p -> rows.addAll(read(p)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + path, e);
+                }
+            } else if (Files.isRegularFile(path)) {
+                rows.addAll(read(path));
+            } else {
+                throw new IllegalArgumentException(path + ": no such file or folder");
+            }
         }
+        return rows;
     }
 }

@@ -12,7 +12,7 @@ import dev.gearbox.classifier.model.Mlp;
 import dev.gearbox.classifier.model.ModelFamily;
 import dev.gearbox.classifier.model.RoutingModel;
 import dev.gearbox.classifier.model.WeightedKnn;
-import dev.gearbox.classifier.signals.Signals;
+import dev.gearbox.classifier.train.RouterTrainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,18 +85,19 @@ public final class CrossValidate {
         }
     }
 
+    /** Training examples built as {@code gearbox train} builds them, with embeddings read from the cache. */
     static List<Example> examples(List<RoutingRow> rows, Target target) {
+        return examples(rows, target, Embedder.DEFAULT_MAX_TOKENS);
+    }
+
+    /** The same with the embedder's input cut to {@code maxTokens} (its own cache file). */
+    static List<Example> examples(List<RoutingRow> rows, Target target, int maxTokens) {
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
-            Embedder embedder = new Embedder(Embedder.DEFAULT_MAX_TOKENS, pool);
-            List<float[]> embeddings = EmbeddingCache.open(ExperimentPaths.defaultCache()).embedAll(
+            Embedder embedder = new Embedder(maxTokens, pool, 1);
+            List<float[]> embeddings = EmbeddingCache.open(ExperimentPaths.cache(maxTokens)).embedAll(
                     rows.stream().map(r -> ConversationText.of(r.firstTurnRequest())).toList(), embedder);
-            List<Example> out = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                RoutingRow row = rows.get(i);
-                out.add(new Example(embeddings.get(i), Signals.of(row.firstTurnRequest()).toFeatures(), target.of(row)));
-            }
-            return out;
+            return RouterTrainer.examples(rows, embeddings, target);
         } finally {
             pool.shutdownNow();
         }

@@ -11,6 +11,11 @@ final class ExperimentPaths {
 
     /** The embedding cache for the default input bound, under the module's build folder. */
     static Path defaultCache() {
-        return Path.of("target", "emb-cache", "minilm-q-" + Embedder.DEFAULT_MAX_TOKENS + ".bin");
+        return cache(Embedder.DEFAULT_MAX_TOKENS);
+    }
+
+    /** The embedding cache for inputs cut to {@code maxTokens}. */
+    static Path cache(int maxTokens) {
+        return Path.of("target", "emb-cache", "minilm-q-" + maxTokens + ".bin");
     }
 }

@@ -5,22 +5,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gearbox.classifier.RoutingClassifier;
 import dev.gearbox.classifier.data.RoutingDataReader;
 import dev.gearbox.classifier.embed.Embedder;
+import dev.gearbox.classifier.model.ModelCodec;
 import dev.gearbox.classifier.signals.Signals;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Measures the bundled router's latency (embedding + signals + model, no cache hits) on the
- * arena-hard prompts, a realistic traffic mix, single-threaded, and the retained heap.
- * Usage: {@code LatencyProbe [dataDir]}.
+ * arena-hard prompts, a realistic traffic mix: per stage on one thread, then end to end with
+ * {@code threads} concurrent callers (latency per call and classifications per second).
+ * Usage: {@code LatencyProbe [dataDir] [threads=8] [intraOpThreads=1] [maxTokens=128]}; a
+ * maxTokens other than the model's is a what-if for timing only (the scores would be skewed).
  */
 public final class LatencyProbe {
 
@@ -29,26 +36,22 @@ public final class LatencyProbe {
     private LatencyProbe() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         Path dataDir = args.length > 0 ? Path.of(args[0]) : RoutingDataReader.dataDir();
-        ObjectMapper mapper = new ObjectMapper();
-        List<ChatRequest> requests = new ArrayList<>();
-        for (String line : Files.readAllLines(dataDir.resolve("prompts/arena_hard.jsonl"))) {
-            JsonNode first = mapper.readTree(line).path("messages").path(0);
-            requests.add(ChatRequest.of("auto", List.of(Message.of(Role.USER, first.path("content").asText()))));
-        }
-        int maxTokens = Embedder.DEFAULT_MAX_TOKENS;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int intraOp = args.length > 2 ? Integer.parseInt(args[2]) : Embedder.DEFAULT_INTRA_OP_THREADS;
+        int maxTokens = args.length > 3 ? Integer.parseInt(args[3]) : Embedder.DEFAULT_MAX_TOKENS;
+        List<ChatRequest> requests = arenaHard(dataDir);
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long heapBefore = rt.totalMemory() - rt.freeMemory();
-        RoutingClassifier classifier = RoutingClassifier.bundled(new Embedder(maxTokens,
-                Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "embed");
-                    t.setDaemon(true);
-                    return t;
-                })));
+        ExecutorService batch = Executors.newSingleThreadExecutor();
+        RoutingClassifier classifier;
+        try (InputStream in = RoutingClassifier.class.getResourceAsStream(RoutingClassifier.BUNDLED_MODEL)) {
+            classifier = new RoutingClassifier(new Embedder(maxTokens, batch, intraOp), ModelCodec.read(in));
+        }
         for (int i = 0; i < WARMUP; i++) {
-            classifier.strongProbability(requests.get(i).withMessages(List.of(Message.of(Role.USER, "warm up " + i))));
+            classifier.strongProbability(ask("warm up " + i + " " + firstText(requests.get(i))));
         }
         double[] total = new double[requests.size()];
         double[] embedding = new double[requests.size()];
@@ -68,18 +71,74 @@ public final class LatencyProbe {
         }
         System.gc();
         long heapAfter = rt.totalMemory() - rt.freeMemory();
-        System.out.printf("%d requests, input cut to %d tokens; heap retained ~%d MB%n", requests.size(),
-                maxTokens, (heapAfter - heapBefore) >> 20);
+        System.out.printf("%d requests, input cut to %d tokens, %d ONNX thread(s) per call; heap retained ~%d MB%n",
+                requests.size(), maxTokens, intraOp, (heapAfter - heapBefore) >> 20);
+        System.out.println("one caller:");
         print("total", total);
         print("embedding", embedding);
         print("signals+model", scoring);
         print("signals alone", signals);
+        concurrent(requests, threads, intraOp, maxTokens);
+        batch.shutdownNow();
+    }
+
+    /** A fresh classifier (cold embedding cache) called by {@code threads} threads over every prompt. */
+    private static void concurrent(List<ChatRequest> requests, int threads, int intraOp, int maxTokens) throws Exception {
+        ExecutorService batch = Executors.newSingleThreadExecutor();
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
+        try (InputStream in = RoutingClassifier.class.getResourceAsStream(RoutingClassifier.BUNDLED_MODEL)) {
+            RoutingClassifier classifier = new RoutingClassifier(new Embedder(maxTokens, batch, intraOp), ModelCodec.read(in));
+            for (int i = 0; i < WARMUP; i++) {
+                classifier.strongProbability(ask("warm up again " + i));
+            }
+            double[] latency = new double[requests.size()];
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(callers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                        long s = System.nanoTime();
+                        classifier.strongProbability(requests.get(i));
+                        latency[i] = (System.nanoTime() - s) / 1e6;
+                    }
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%d concurrent callers: %.0f classifications/s%n", threads, requests.size() / seconds);
+            print("total", latency);
+        } finally {
+            callers.shutdownNow();
+            batch.shutdownNow();
+        }
+    }
+
+    private static String firstText(ChatRequest request) {
+        return request.messages().get(0).text();
+    }
+
+    private static ChatRequest ask(String text) {
+        return ChatRequest.of("auto", List.of(Message.of(Role.USER, text)));
+    }
+
+    private static List<ChatRequest> arenaHard(Path dataDir) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<ChatRequest> requests = new ArrayList<>();
+        for (String line : Files.readAllLines(dataDir.resolve("prompts/arena_hard.jsonl"))) {
+            JsonNode first = mapper.readTree(line).path("messages").path(0);
+            requests.add(ask(first.path("content").asText()));
+        }
+        return requests;
     }
 
     private static void print(String what, double[] millis) {
-        Arrays.sort(millis);
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
         System.out.printf("  %-14s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms%n", what,
-                pct(millis, 0.5), pct(millis, 0.9), pct(millis, 0.99), millis[millis.length - 1]);
+                pct(sorted, 0.5), pct(sorted, 0.9), pct(sorted, 0.99), sorted[sorted.length - 1]);
     }
 
     private static double pct(double[] sorted, double p) {

@@ -88,8 +88,8 @@ public final class WeightedKnn implements RoutingModel {
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
         byte[] query = new byte[dim];
         quantize(embedding, query, 0);
-        for (int i = 0; i < targets.length; i++) {
-            double sim = dot(query, i * dim) / (QUANT * QUANT);
+        for (int i = 0, offset = 0; i < targets.length; i++, offset += dim) {
+            double sim = dot(query, offset) / (QUANT * QUANT);
             if (sim > best[0]) {
                 int pos = 0;
                 while (pos + 1 < k && best[pos + 1] < sim) {
@@ -114,13 +114,26 @@ public final class WeightedKnn implements RoutingModel {
         return weighted / total;
     }
 
-    /** Integer dot product with the exemplar starting at {@code offset}. */
+    /**
+     * Integer dot product with the exemplar starting at {@code offset}. Four independent sums let
+     * the CPU overlap the multiply-adds; integer sums are exact, so the order does not change the result.
+     */
     private int dot(byte[] q, int offset) {
-        int sum = 0;
-        for (int j = 0; j < dim; j++) {
-            sum += q[j] * flat[offset + j];
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
+        int s3 = 0;
+        int j = 0;
+        for (int end = dim - 3; j < end; j += 4) {
+            s0 += q[j] * flat[offset + j];
+            s1 += q[j + 1] * flat[offset + j + 1];
+            s2 += q[j + 2] * flat[offset + j + 2];
+            s3 += q[j + 3] * flat[offset + j + 3];
         }
-        return sum;
+        for (; j < dim; j++) {
+            s0 += q[j] * flat[offset + j];
+        }
+        return s0 + s1 + s2 + s3;
     }
 
     private static void quantize(float[] v, byte[] out, int offset) {

@@ -45,6 +45,26 @@ class RoutingDataReaderTest {
     }
 
     @Test
+    void readsFilesInOrderAndFoldersAsTheirJsonlFiles(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("routing"));
+        Files.writeString(folder.resolve("b.jsonl"), ROW.replace("gsm8k/17", "b") + "\n");
+        Files.writeString(folder.resolve("a.jsonl"), ROW.replace("gsm8k/17", "a") + "\n");
+        Files.writeString(folder.resolve("notes.txt"), "not rows");
+        Path single = Files.writeString(dir.resolve("first.jsonl"), ROW.replace("gsm8k/17", "first") + "\n");
+
+        List<RoutingRow> rows = new RoutingDataReader().readFiles(List.of(single, folder));
+
+        assertThat(rows).extracting(RoutingRow::id).containsExactly("first", "a", "b");
+    }
+
+    @Test
+    void aMissingPathIsNamed(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.jsonl");
+        assertThatThrownBy(() -> new RoutingDataReader().readFiles(List.of(missing)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(missing + ": no such file or folder");
+    }
+
+    @Test
     void readsTheSharedDataWhenPresent() {
         Path dir = RoutingDataReader.dataDir();
         assumeTrue(Files.isDirectory(dir.resolve("routing")), "shared data not found at " + dir.toAbsolutePath()

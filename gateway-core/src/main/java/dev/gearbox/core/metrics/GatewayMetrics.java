@@ -56,9 +56,9 @@ public final class GatewayMetrics {
 
     /** {@code model: auto} was decided. */
     public void decision(RoutingDecision decision) {
-        counter(GatewayMeters.ROUTING_DECISIONS, Tags.of(MeterTags.TIER, decision.tier().wire(),
-                MeterTags.REQUEST_CLASS, decision.requestClass() == null ? MeterTags.NONE : decision.requestClass(),
-                MeterTags.RULE, decision.rule() == null ? MeterTags.NONE : decision.rule())).increment();
+        counter(new MeterKey(GatewayMeters.ROUTING_DECISIONS, decision.tier().wire(),
+                decision.requestClass() == null ? MeterTags.NONE : decision.requestClass(),
+                decision.rule() == null ? MeterTags.NONE : decision.rule())).increment();
     }
 
     /** The outcome tag for an error kind, or {@link MeterTags#OK} for null. */

@@ -9,10 +9,14 @@ import dev.gearbox.config.LlmClassifierConfig;
 import dev.gearbox.config.RouterConfig;
 import dev.gearbox.config.Thresholds;
 import dev.gearbox.config.Tier;
+import dev.gearbox.core.model.ChatRequest;
+import dev.gearbox.core.model.Message;
+import dev.gearbox.core.model.Role;
 import dev.gearbox.core.routing.DeploymentRegistry;
 import dev.gearbox.core.routing.TierSelector;
 import dev.gearbox.core.routing.policy.ClassifierTierSelector;
 import dev.gearbox.core.routing.policy.LlmTierClassifier;
+import dev.gearbox.core.routing.policy.RequestScorer;
 import dev.gearbox.core.routing.policy.ScoreDistribution;
 import dev.gearbox.core.routing.policy.ScoringTierClassifier;
 import dev.gearbox.core.routing.policy.ThresholdPolicy;
@@ -21,6 +25,7 @@ import dev.gearbox.core.routing.rules.RoutingRules;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -43,6 +48,13 @@ final class RouterSetup {
     /** Requests waiting beyond this are not classified (they get the low-confidence tier). */
     static final int CLASSIFIER_QUEUE = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(RouterSetup.class);
+    private static final int WARM_UP_ROUNDS = 24;
+    private static final String[] WARM_UP_PROMPTS = {
+        "What is the capital of France?",
+        "Write a Python function that merges two sorted lists and explain its complexity.",
+        "A train leaves at 3 pm at 60 km/h; another leaves at 4 pm at 90 km/h. When does it catch up?",
+        "Draft a short, friendly email declining a meeting invitation.",
+    };
 
     private RouterSetup() {
     }
@@ -56,6 +68,7 @@ final class RouterSetup {
         long start = System.nanoTime();
         EmbeddedRouter embedded = EmbeddedRouter.load(router.model(), new Embedder(Embedder.DEFAULT_MAX_TOKENS, Runnable::run));
         ThresholdPolicy policy = policy(router, embedded.calibration().map(c -> c.distribution()).orElse(null));
+        warmUp(embedded.scorer());
         ThreadPoolExecutor executor = executor();
         resources.push(() -> {
             executor.shutdownNow();
@@ -73,6 +86,17 @@ final class RouterSetup {
                 llm == null ? "" : ", LLM classifier " + llm.deployment());
         return new ClassifierTierSelector(RoutingRules.fromConfig(router.rules()), classifier,
                 router.confidenceFloor(), router.lowConfidenceTier(), executor, configuredTiers(config));
+    }
+
+    /**
+     * Scores a few varied prompts before the port is bound: the first ONNX runs and the JIT cost
+     * about 200 ms, which would otherwise land on the first clients.
+     */
+    private static void warmUp(RequestScorer scorer) {
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            String text = WARM_UP_PROMPTS[i % WARM_UP_PROMPTS.length] + " (" + i + ")";
+            scorer.score(ChatRequest.of("auto", List.of(Message.of(Role.USER, text))));
+        }
     }
 
     private static ThresholdPolicy policy(RouterConfig router, ScoreDistribution calibration) {

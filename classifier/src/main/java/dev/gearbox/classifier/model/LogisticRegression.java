@@ -35,15 +35,12 @@ public final class LogisticRegression implements RoutingModel {
     }
 
     static LogisticRegression train(List<Example> training, double l2, int steps) {
-        SignalScaler scaler = SignalScaler.fit(training);
-        int n = training.size();
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = scaler.input(training.get(i).embedding(), training.get(i).signals());
-            y[i] = training.get(i).target();
-        }
-        int d = x[0].length;
+        DesignMatrix m = DesignMatrix.of(training);
+        SignalScaler scaler = m.scaler();
+        double[][] x = m.x();
+        double[] y = m.y();
+        int n = x.length;
+        int d = m.width();
         double[] w = new double[d + 1];
         Adam adam = new Adam(d + 1, 0.05);
         for (int step = 0; step < steps; step++) {

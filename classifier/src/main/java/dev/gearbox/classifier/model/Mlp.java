@@ -38,15 +38,12 @@ public final class Mlp implements RoutingModel {
     }
 
     static Mlp train(List<Example> training, int hidden, int epochs, double l2, Random random) {
-        SignalScaler scaler = SignalScaler.fit(training);
-        int n = training.size();
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = scaler.input(training.get(i).embedding(), training.get(i).signals());
-            y[i] = training.get(i).target();
-        }
-        int d = x[0].length;
+        DesignMatrix m = DesignMatrix.of(training);
+        SignalScaler scaler = m.scaler();
+        double[][] x = m.x();
+        double[] y = m.y();
+        int n = x.length;
+        int d = m.width();
         double[] p = new double[hidden * d + hidden + hidden + 1];
         double scale = 1 / Math.sqrt(d);
         for (int i = 0; i < hidden * d; i++) {

@@ -29,9 +29,11 @@ public final class GearboxRoutes {
      */
     public static RouteTable create(ChatGateway gateway, OpenAiCodec codec, Supplier<List<String>> modelIds,
                                     long startedEpochSeconds, ServerState state, PrometheusMeterRegistry registry) {
+        ModelsEndpoint models = new ModelsEndpoint(modelIds, startedEpochSeconds);
         return RouteTable.builder()
                 .add(HttpMethod.POST, CHAT_COMPLETIONS, "chat_completions", new ChatCompletionsEndpoint(gateway, codec))
-                .add(HttpMethod.GET, MODELS, "models", new ModelsEndpoint(modelIds, startedEpochSeconds))
+                .add(HttpMethod.GET, MODELS, "models", models)
+                .addWithParameter(HttpMethod.GET, ModelsEndpoint.ITEM_PREFIX, "model", models)
                 .add(HttpMethod.GET, HEALTH_LIVE, "health_live", HealthEndpoints.live())
                 .add(HttpMethod.GET, HEALTH_READY, "health_ready", HealthEndpoints.ready(state))
                 .add(HttpMethod.GET, METRICS, "metrics", new MetricsEndpoint(registry))

@@ -31,6 +31,26 @@ class AdminEndpointsTest {
     }
 
     @Test
+    void oneModelIsReadByItsId() {
+        FullHttpResponse response = exchange(channel, get("/v1/models/fast-1"));
+
+        assertThat(response.status().code()).isEqualTo(200);
+        assertThat(json(response).toString())
+                .isEqualTo("{\"id\":\"fast-1\",\"object\":\"model\",\"created\":1700000000,\"owned_by\":\"gearbox\"}");
+    }
+
+    @Test
+    void anUnknownModelIdIsOpenAisModelNotFound() {
+        FullHttpResponse response = exchange(channel, get("/v1/models/gpt-9"));
+
+        assertThat(response.status().code()).isEqualTo(404);
+        JsonNode error = json(response).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("model_not_found");
+        assertThat(error.get("param").asText()).isEqualTo("model");
+        assertThat(error.get("message").asText()).contains("gpt-9");
+    }
+
+    @Test
     void readinessFollowsTheServersPhase() {
         assertThat(exchange(channel, get("/health/ready")).status().code()).isEqualTo(200);
         assertThat(exchange(channel, get("/health/live")).status().code()).isEqualTo(200);

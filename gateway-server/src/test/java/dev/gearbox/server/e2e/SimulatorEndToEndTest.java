@@ -2,12 +2,14 @@ package dev.gearbox.server.e2e;
 
 import static dev.gearbox.server.e2e.EndToEnd.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.NotFoundException;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -169,5 +171,17 @@ class SimulatorEndToEndTest {
 
         assertThat(ids).containsExactly("auto", "fast", "balanced", "frontier",
                 "sim-llama-3.3-70b", "sim-mixtral-8x22b", "sim-claude-sonnet");
+    }
+
+    @Test
+    void oneModelIsRetrievedByIdAndAnUnknownOneIsNotFound() {
+        Model model = client.models().retrieve("sim-claude-sonnet");
+
+        assertThat(model.id()).isEqualTo("sim-claude-sonnet");
+        assertThat(model.ownedBy()).isEqualTo("gearbox");
+        assertThatThrownBy(() -> client.models().retrieve("gpt-9"))
+                .isInstanceOfSatisfying(NotFoundException.class, e ->
+                        assertThat(e.code()).contains("model_not_found"))
+                .hasMessageContaining("gpt-9");
     }
 }

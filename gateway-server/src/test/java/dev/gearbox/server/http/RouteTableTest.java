@@ -12,7 +12,21 @@ class RouteTableTest {
     private final RouteTable table = RouteTable.builder()
             .add(HttpMethod.GET, "/x", "x_get", a)
             .add(HttpMethod.POST, "/x", "x_post", b)
+            .addWithParameter(HttpMethod.GET, "/x/", "x_item", b)
             .build();
+
+    @Test
+    void aParameterRouteMatchesOneSegmentAfterItsPrefix() {
+        assertThat(table.match(HttpMethod.GET, "/x/abc")).isEqualTo(new RouteMatch.Found("x_item", b));
+        assertThat(table.match(HttpMethod.GET, "/x/a/b")).isInstanceOf(RouteMatch.NotFound.class);
+        assertThat(table.match(HttpMethod.DELETE, "/x/abc")).isInstanceOf(RouteMatch.MethodNotAllowed.class);
+    }
+
+    @Test
+    void aParameterRoutesPrefixMustEndInASlash() {
+        assertThatThrownBy(() -> RouteTable.builder().addWithParameter(HttpMethod.GET, "/x", "x", a))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
     @Test
     void matchesExactPathAndMethod() {

@@ -18,19 +18,23 @@ import java.util.regex.Pattern;
 /**
  * Binds the required {@code deployments} list. A deployment name doubles as a {@code model} value that
  * clients may send, so it must be URL- and header-safe, unique, and distinct from {@code auto} and the
- * tier names. {@code base_url} (required) and {@code api_key} belong to openai deployments only, a
- * {@code simulator} block to simulator deployments only.
+ * tier names. {@code base_url} (required for openai and azure, defaulted for gemini) and {@code api_key}
+ * belong to the network providers, a {@code simulator} block to simulator deployments only, the Azure
+ * keys to azure deployments only ({@link AzureBinder}).
  */
 final class DeploymentBinder {
     static final String SECTION = "deployments";
     private static final List<String> KEYS = List.of(
-            "name", "provider", "base_url", "api_key", "model", "price", "timeouts", "headers", "simulator");
+            "name", "provider", "base_url", "api_key", "model", "price", "timeouts", "headers", "simulator",
+            AzureBinder.DEPLOYMENT, AzureBinder.API_VERSION);
     private static final List<String> PRICE_KEYS = List.of("input_per_mtok", "output_per_mtok");
     private static final List<String> TIMEOUT_KEYS = List.of("connect", "first_byte", "total");
     private static final List<String> SIMULATOR_KEYS = List.of(
             "time_to_first_token", "tokens_per_second", "answer_tokens", "failure_rate", "seed");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String AUTO = "auto";
+    /** Where a gemini deployment without a base_url goes. */
+    static final URI GEMINI_BASE_URL = URI.create("https://generativelanguage.googleapis.com");
 
     /** The deployments that bound cleanly, and every well-formed name declared (for tier checks). */
     record Bound(List<DeploymentConfig> deployments, Set<String> names) {
@@ -84,14 +88,24 @@ final class DeploymentBinder {
         ProviderKind provider = bindProvider(d);
         URI baseUrl = null;
         String apiKey = null;
-        if (provider == ProviderKind.OPENAI) {
+        if (provider == ProviderKind.OPENAI || provider == ProviderKind.AZURE) {
             baseUrl = d.require("base_url") ? d.string("base_url").flatMap(u -> parseUrl(d, u)).orElse(null) : null;
+            apiKey = d.secret("api_key").filter(k -> !k.isEmpty()).orElse(null);
+        } else if (provider == ProviderKind.GEMINI) {
+            baseUrl = d.has("base_url") ? d.string("base_url").flatMap(u -> parseUrl(d, u)).orElse(null)
+                    : GEMINI_BASE_URL;
             apiKey = d.secret("api_key").filter(k -> !k.isEmpty()).orElse(null);
         } else if (provider == ProviderKind.SIMULATOR) {
             rejectForSimulator(d, "base_url");
             rejectForSimulator(d, "api_key");
         }
         String model = d.requiredString("model").orElse(null);
+        if (provider == ProviderKind.GEMINI && model != null && !NAME.matcher(model).matches()) {
+            d.error("model", "must contain only letters, digits, '.', '_' and '-' (it is a URL path segment), got \""
+                    + model + "\"");
+            model = null;
+        }
+        AzureSettings azure = AzureBinder.bind(d, provider, model);
         Price price = d.has("price")
                 ? d.object("price").map(DeploymentBinder::bindPrice).orElse(null) : Price.FREE;
         Timeouts timeouts = d.has("timeouts")
@@ -107,11 +121,12 @@ final class DeploymentBinder {
         }
         if (name == null || provider == null || model == null || price == null || timeouts == null
                 || simulator == null && provider == ProviderKind.SIMULATOR
-                || baseUrl == null && provider == ProviderKind.OPENAI) {
+                || baseUrl == null && provider != ProviderKind.SIMULATOR
+                || azure == null && provider == ProviderKind.AZURE) {
             return Optional.empty();
         }
         return Optional.of(new DeploymentConfig(name, provider, baseUrl, apiKey, model, price, timeouts,
-                headers, simulator));
+                headers, simulator, azure));
     }
 
     private static ProviderKind bindProvider(ConfigReader d) {
@@ -130,7 +145,7 @@ final class DeploymentBinder {
 
     private static void rejectForSimulator(ConfigReader d, String key) {
         if (d.has(key)) {
-            d.error(key, "not used by provider simulator (only by openai)");
+            d.error(key, "not used by provider simulator (only by openai, azure and gemini)");
         }
     }
 

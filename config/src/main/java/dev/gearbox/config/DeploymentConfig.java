@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One model at one endpoint with its price. {@code apiKey} is a secret: it never appears in
  * {@link #toString()}, logs or errors. {@code baseUrl} and {@code apiKey} are null for the simulator.
- * {@code headers} are extra headers sent upstream (e.g. an organisation id).
+ * {@code headers} are extra headers sent upstream (e.g. an organisation id). {@code azure} is set for
+ * Azure OpenAI deployments only (null otherwise).
  */
 public record DeploymentConfig(
         String name,
@@ -17,7 +18,14 @@ public record DeploymentConfig(
         Price price,
         Timeouts timeouts,
         Map<String, String> headers,
-        SimulatorSettings simulator) {
+        SimulatorSettings simulator,
+        AzureSettings azure) {
+
+    /** A deployment of any provider but Azure. */
+    public DeploymentConfig(String name, ProviderKind provider, URI baseUrl, String apiKey, String model, Price price,
+                            Timeouts timeouts, Map<String, String> headers, SimulatorSettings simulator) {
+        this(name, provider, baseUrl, apiKey, model, price, timeouts, headers, simulator, null);
+    }
 
     public DeploymentConfig {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -29,6 +37,7 @@ public record DeploymentConfig(
     public String toString() {
         return "DeploymentConfig[name=" + name + ", provider=" + provider.wire() + ", baseUrl=" + baseUrl
                 + ", apiKey=" + (apiKey == null || apiKey.isEmpty() ? "<none>" : "<redacted>")
-                + ", model=" + model + ", price=" + price + ", timeouts=" + timeouts + "]";
+                + ", model=" + model + ", price=" + price + ", timeouts=" + timeouts
+                + (azure == null ? "" : ", azure=" + azure) + "]";
     }
 }

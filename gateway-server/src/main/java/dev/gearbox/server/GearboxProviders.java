@@ -1,6 +1,8 @@
 package dev.gearbox.server;
 
 import dev.gearbox.core.routing.ProviderFactory;
+import dev.gearbox.providers.azure.AzureOpenAiProvider;
+import dev.gearbox.providers.gemini.GeminiProvider;
 import dev.gearbox.providers.openai.OpenAiCompatibleProvider;
 import dev.gearbox.providers.simulator.SimulatorProvider;
 
@@ -16,6 +18,8 @@ public final class GearboxProviders {
         return deployment -> switch (deployment.provider()) {
             case OPENAI -> new OpenAiCompatibleProvider(deployment, context.http(), context.codec(), context.clock());
             case SIMULATOR -> new SimulatorProvider(deployment, context.eventLoops(), context.clock());
+            case GEMINI -> new GeminiProvider(deployment, context.http(), context.codec().mapper(), context.clock());
+            case AZURE -> new AzureOpenAiProvider(deployment, context.http(), context.codec(), context.clock());
         };
     }
 }

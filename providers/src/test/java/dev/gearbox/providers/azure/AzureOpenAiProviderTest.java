@@ -11,6 +11,7 @@ import static dev.gearbox.providers.azure.AzureErrorMapperTest.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gearbox.config.AzureSettings;
 import dev.gearbox.config.DeploymentConfig;
@@ -105,6 +106,11 @@ class AzureOpenAiProviderTest {
         assertThat(r.choices().get(0).finishReason()).isEqualTo("content_filter");
         assertThat(r.firstText()).isEqualTo("Once upon");
         assertThat(r.extra()).containsKey("prompt_filter_results");
+        assertThat(r.choices().get(0).extra().get("content_filter_results").at("/sexual/severity").asText())
+                .isEqualTo("high");
+        JsonNode toClient = codec.mapper().readTree(codec.writeResponse(r));
+        assertThat(toClient.at("/choices/0/content_filter_results/sexual/filtered").asBoolean()).isTrue();
+        assertThat(toClient.at("/choices/0/finish_reason").asText()).isEqualTo("content_filter");
         wireMock.verify(postRequestedFor(urlEqualTo(PATH)).withHeader("api-key", equalTo(KEY))
                 .withHeader("Authorization", absent()));
     }
@@ -160,6 +166,9 @@ class AzureOpenAiProviderTest {
         assertThat(chunks).hasSize(4);
         assertThat(chunks.get(0).choices()).isEmpty();
         assertThat(chunks.get(2).choices().get(0).delta().content()).isEqualTo("Hello");
+        assertThat(chunks.get(2).choices().get(0).extra()).containsKey("content_filter_results");
+        assertThat(new String(codec.writeChunk(chunks.get(2)), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"finish_reason\":null,\"content_filter_results\":{\"hate\"");
         assertThat(chunks.get(3).choices().get(0).finishReason()).isEqualTo("stop");
     }
 }

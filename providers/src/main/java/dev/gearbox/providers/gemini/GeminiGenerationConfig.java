@@ -24,7 +24,7 @@ final class GeminiGenerationConfig {
     void write(ChatRequest request, ObjectNode body) {
         if (Boolean.TRUE.equals(request.logprobs()) || request.topLogprobs() != null) {
             throw GatewayException.invalid("logprobs are not supported by Gemini deployments.",
-                    request.topLogprobs() != null ? "top_logprobs" : "logprobs");
+                    Boolean.TRUE.equals(request.logprobs()) ? "logprobs" : "top_logprobs");
         }
         ObjectNode config = mapper.createObjectNode();
         if (request.temperature() != null) {

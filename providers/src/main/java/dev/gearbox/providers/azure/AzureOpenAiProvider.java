@@ -21,7 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * key in the {@code api-key} header instead of {@code Authorization}, and content-filter rejections
  * read by {@link AzureErrorMapper}. With no {@code api_key}, a configured header (e.g. an Entra ID
  * {@code Authorization: Bearer ...}) authenticates instead. Content filtering of an answer already
- * arrives as OpenAI's {@code finish_reason: content_filter} and is passed through.
+ * arrives as OpenAI's {@code finish_reason: content_filter} and is passed through, with the per-choice
+ * {@code content_filter_results}; a stream's filter-only opening chunk is folded into the next one
+ * ({@link PromptFilterChunkMerger}).
  */
 public final class AzureOpenAiProvider implements ChatProvider {
     private final DeploymentConfig deployment;
@@ -45,7 +47,7 @@ public final class AzureOpenAiProvider implements ChatProvider {
 
     @Override
     public StreamHandle stream(ChatRequest request, ChunkSink sink) {
-        return delegate.stream(request, sink);
+        return delegate.stream(request, new PromptFilterChunkMerger(sink));
     }
 
     @Override

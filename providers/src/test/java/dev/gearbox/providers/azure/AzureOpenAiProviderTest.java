@@ -139,7 +139,7 @@ class AzureOpenAiProviderTest {
     }
 
     @Test
-    void streamsAzureChunksIncludingTheFilterOnlyFirstOne() throws Exception {
+    void streamsAzureChunksWithTheirFilterResults() throws Exception {
         wireMock.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
                 .withBody(fixture("stream.sse"))));
         List<ChatChunk> chunks = new CopyOnWriteArrayList<>();
@@ -163,12 +163,13 @@ class AzureOpenAiProviderTest {
         });
 
         assertThat(ended.get(5, TimeUnit.SECONDS)).isNull();
-        assertThat(chunks).hasSize(4);
-        assertThat(chunks.get(0).choices()).isEmpty();
-        assertThat(chunks.get(2).choices().get(0).delta().content()).isEqualTo("Hello");
-        assertThat(chunks.get(2).choices().get(0).extra()).containsKey("content_filter_results");
-        assertThat(new String(codec.writeChunk(chunks.get(2)), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(chunks).as("the filter-only opening chunk is folded into the first real one").hasSize(3);
+        assertThat(chunks).extracting(ChatChunk::id).containsOnly("chatcmpl-AZs");
+        assertThat(chunks.get(0).extra()).containsKey("prompt_filter_results");
+        assertThat(chunks.get(1).choices().get(0).delta().content()).isEqualTo("Hello");
+        assertThat(chunks.get(1).choices().get(0).extra()).containsKey("content_filter_results");
+        assertThat(new String(codec.writeChunk(chunks.get(1)), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("\"finish_reason\":null,\"content_filter_results\":{\"hate\"");
-        assertThat(chunks.get(3).choices().get(0).finishReason()).isEqualTo("stop");
+        assertThat(chunks.get(2).choices().get(0).finishReason()).isEqualTo("stop");
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One model at one endpoint with its price. {@code apiKey} is a secret: it never appears in
  * {@link #toString()}, logs or errors. {@code baseUrl} and {@code apiKey} are null for the simulator.
- * {@code headers} are extra headers sent upstream (e.g. an organisation id).
+ * {@code headers} are extra headers sent upstream (e.g. an organisation id). {@code anthropic} is set
+ * for provider anthropic only (null otherwise).
  */
 public record DeploymentConfig(
         String name,
@@ -17,12 +18,25 @@ public record DeploymentConfig(
         Price price,
         Timeouts timeouts,
         Map<String, String> headers,
-        SimulatorSettings simulator) {
+        SimulatorSettings simulator,
+        AnthropicSettings anthropic) {
 
     public DeploymentConfig {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
         price = price == null ? Price.FREE : price;
+    }
+
+    /** A deployment without provider-specific settings beyond the simulator's. */
+    public DeploymentConfig(String name, ProviderKind provider, URI baseUrl, String apiKey, String model, Price price,
+                            Timeouts timeouts, Map<String, String> headers, SimulatorSettings simulator) {
+        this(name, provider, baseUrl, apiKey, model, price, timeouts, headers, simulator, null);
+    }
+
+    /** The same deployment with Anthropic settings. */
+    public DeploymentConfig withAnthropic(AnthropicSettings settings) {
+        return new DeploymentConfig(name, provider, baseUrl, apiKey, model, price, timeouts, headers, simulator,
+                settings);
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * One model at one endpoint with its price. {@code apiKey} is a secret: it never appears in
  * {@link #toString()}, logs or errors. {@code baseUrl} and {@code apiKey} are null for the simulator.
- * {@code headers} are extra headers sent upstream (e.g. an organisation id). {@code azure} is set for
- * Azure OpenAI deployments only (null otherwise).
+ * {@code headers} are extra headers sent upstream (e.g. an organisation id). {@code anthropic} is set
+ * for provider anthropic only, {@code azure} for provider azure only (null otherwise).
  */
 public record DeploymentConfig(
         String name,
@@ -19,18 +19,38 @@ public record DeploymentConfig(
         Timeouts timeouts,
         Map<String, String> headers,
         SimulatorSettings simulator,
+        AnthropicSettings anthropic,
         AzureSettings azure) {
-
-    /** A deployment of any provider but Azure. */
-    public DeploymentConfig(String name, ProviderKind provider, URI baseUrl, String apiKey, String model, Price price,
-                            Timeouts timeouts, Map<String, String> headers, SimulatorSettings simulator) {
-        this(name, provider, baseUrl, apiKey, model, price, timeouts, headers, simulator, null);
-    }
 
     public DeploymentConfig {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         timeouts = timeouts == null ? Timeouts.DEFAULT : timeouts;
         price = price == null ? Price.FREE : price;
+    }
+
+    /** A deployment without provider-specific settings beyond the simulator's. */
+    public DeploymentConfig(String name, ProviderKind provider, URI baseUrl, String apiKey, String model, Price price,
+                            Timeouts timeouts, Map<String, String> headers, SimulatorSettings simulator) {
+        this(name, provider, baseUrl, apiKey, model, price, timeouts, headers, simulator, null, null);
+    }
+
+    /** A deployment with Anthropic settings (null for other providers) and no Azure settings. */
+    public DeploymentConfig(String name, ProviderKind provider, URI baseUrl, String apiKey, String model, Price price,
+                            Timeouts timeouts, Map<String, String> headers, SimulatorSettings simulator,
+                            AnthropicSettings anthropic) {
+        this(name, provider, baseUrl, apiKey, model, price, timeouts, headers, simulator, anthropic, null);
+    }
+
+    /** The same deployment with Anthropic settings. */
+    public DeploymentConfig withAnthropic(AnthropicSettings settings) {
+        return new DeploymentConfig(name, provider, baseUrl, apiKey, model, price, timeouts, headers, simulator,
+                settings, azure);
+    }
+
+    /** The same deployment with Azure OpenAI settings. */
+    public DeploymentConfig withAzure(AzureSettings settings) {
+        return new DeploymentConfig(name, provider, baseUrl, apiKey, model, price, timeouts, headers, simulator,
+                anthropic, settings);
     }
 
     @Override

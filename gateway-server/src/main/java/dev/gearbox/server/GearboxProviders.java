@@ -20,6 +20,9 @@ public final class GearboxProviders {
             case SIMULATOR -> new SimulatorProvider(deployment, context.eventLoops(), context.clock());
             case GEMINI -> new GeminiProvider(deployment, context.http(), context.codec().mapper(), context.clock());
             case AZURE -> new AzureOpenAiProvider(deployment, context.http(), context.codec(), context.clock());
+            // merged config from wt-anthropic ahead of its provider: refuse clearly until that branch lands
+            case ANTHROPIC -> throw new IllegalArgumentException("deployment " + deployment.name()
+                    + ": provider anthropic has no client in this build");
         };
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class AzureErrorMapperTest {
     private static final DeploymentConfig DEPLOYMENT = new DeploymentConfig("azure-4o", ProviderKind.AZURE,
-            URI.create("https://res.openai.azure.com"), "az-key-000111222333", "gpt-4o", null, null, null, null,
-            new AzureSettings("prod-4o", "2024-10-21"));
+            URI.create("https://res.openai.azure.com"), "az-key-000111222333", "gpt-4o", null, null, null, null)
+            .withAzure(new AzureSettings("prod-4o", "2024-10-21"));
     private final OpenAiCodec codec = new OpenAiCodec();
     private final AzureErrorMapper mapper = new AzureErrorMapper(DEPLOYMENT, codec.mapper(),
             new OpenAiErrorMapper(DEPLOYMENT, codec, Clock.systemUTC()));

@@ -88,8 +88,8 @@ class AzureOpenAiProviderTest {
 
     private AzureOpenAiProvider provider(String apiKey, Map<String, String> headers) {
         return new AzureOpenAiProvider(new DeploymentConfig("azure-4o", ProviderKind.AZURE,
-                URI.create(wireMock.baseUrl() + "/"), apiKey, "gpt-4o", null, FAST, headers, null,
-                new AzureSettings("prod-4o", "2024-10-21")), http, codec, Clock.systemUTC());
+                URI.create(wireMock.baseUrl() + "/"), apiKey, "gpt-4o", null, FAST, headers, null)
+                .withAzure(new AzureSettings("prod-4o", "2024-10-21")), http, codec, Clock.systemUTC());
     }
 
     private static ChatRequest request() {

@@ -13,13 +13,16 @@ import java.util.Set;
  * rejects the whole request on a keyword it does not know ({@code additionalProperties},
  * {@code $schema}, {@code $ref}, {@code strict}, ...), so this keeps an allow-list of keywords and
  * drops the rest; a type list such as {@code ["string","null"]} becomes {@code type: string} with
- * {@code nullable: true}, and {@code const} becomes a one-value {@code enum}.
+ * {@code nullable: true}, {@code const} becomes a one-value {@code enum}, and a {@code format} Gemini
+ * does not know is dropped.
  */
 final class GeminiSchemas {
     /** Keywords Gemini's Schema object understands, kept as they are (sub-schemas are rewritten). */
-    private static final Set<String> SCALAR_KEYWORDS = Set.of("format", "title", "description", "nullable", "enum",
+    private static final Set<String> SCALAR_KEYWORDS = Set.of("title", "description", "nullable", "enum",
             "maxItems", "minItems", "minProperties", "maxProperties", "minLength", "maxLength", "pattern",
             "example", "default", "minimum", "maximum", "required", "propertyOrdering");
+    /** The only {@code format} values Gemini accepts; others ({@code email}, {@code uri}, ...) fail the request. */
+    private static final Set<String> FORMATS = Set.of("enum", "date-time", "int32", "int64", "float", "double");
 
     private GeminiSchemas() {
     }
@@ -45,6 +48,11 @@ final class GeminiSchemas {
                     }
                 }
                 case "anyOf", "oneOf" -> alternatives(value, out);
+                case "format" -> {
+                    if (FORMATS.contains(value.asText())) {
+                        out.set("format", value);
+                    }
+                }
                 default -> {
                     if (SCALAR_KEYWORDS.contains(key)) {
                         out.set(key, value);

@@ -34,6 +34,17 @@ class GeminiSchemasTest {
     }
 
     @Test
+    void formatsGeminiDoesNotKnowAreDropped() throws Exception {
+        JsonNode schema = json("""
+                {"type":"object","properties":{"at":{"type":"string","format":"date-time"},
+                 "mail":{"type":"string","format":"email"},"n":{"type":"integer","format":"int64"}}}""");
+
+        assertThat(GeminiSchemas.sanitize(schema)).isEqualTo(json("""
+                {"type":"object","properties":{"at":{"type":"string","format":"date-time"},
+                 "mail":{"type":"string"},"n":{"type":"integer","format":"int64"}}}"""));
+    }
+
+    @Test
     void anObjectWithoutPropertiesIsEmpty() throws Exception {
         assertThat(GeminiSchemas.isEmptyObject(json("{\"type\":\"object\",\"properties\":{}}"))).isTrue();
         assertThat(GeminiSchemas.isEmptyObject(null)).isTrue();

@@ -1,6 +1,7 @@
 package dev.gearbox.server;
 
 import dev.gearbox.core.routing.ProviderFactory;
+import dev.gearbox.providers.anthropic.AnthropicProvider;
 import dev.gearbox.providers.openai.OpenAiCompatibleProvider;
 import dev.gearbox.providers.simulator.SimulatorProvider;
 
@@ -15,6 +16,7 @@ public final class GearboxProviders {
     public static ProviderFactory factory(ProviderContext context) {
         return deployment -> switch (deployment.provider()) {
             case OPENAI -> new OpenAiCompatibleProvider(deployment, context.http(), context.codec(), context.clock());
+            case ANTHROPIC -> new AnthropicProvider(deployment, context.http(), context.clock());
             case SIMULATOR -> new SimulatorProvider(deployment, context.eventLoops(), context.clock());
         };
     }

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.BadRequestException;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -72,6 +73,17 @@ class NativeProvidersEndToEndTest {
                     + "\"args\":{\"city\":\"Rome\"}}}]},\"finishReason\":\"STOP\",\"index\":0}],"
                     + "\"usageMetadata\":{\"promptTokenCount\":20,\"candidatesTokenCount\":10,\"totalTokenCount\":30},"
                     + "\"responseId\":\"g1\",\"modelVersion\":\"gemini-2.5-pro\"}", "");
+
+    private static final String GEMINI_BLOCKED = """
+            {"promptFeedback":{"blockReason":"SAFETY","safetyRatings":[{"category":"HARM_CATEGORY_DANGEROUS_CONTENT",
+              "probability":"HIGH"}]},"usageMetadata":{"promptTokenCount":9,"totalTokenCount":9},
+             "modelVersion":"gemini-2.5-pro","responseId":"blocked-1"}""";
+    private static final String AZURE_FILTERED = """
+            {"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+              "type":null,"param":"prompt","code":"content_filter","status":400,
+              "innererror":{"code":"ResponsibleAIPolicyViolation","content_filter_result":{
+                "hate":{"filtered":false,"severity":"safe"},"self_harm":{"filtered":true,"severity":"high"},
+                "sexual":{"filtered":false,"severity":"safe"},"violence":{"filtered":false,"severity":"safe"}}}}}""";
 
     private static WireMockServer upstream;
     private static GearboxApp app;
@@ -172,6 +184,35 @@ class NativeProvidersEndToEndTest {
         upstream.verify(1, postRequestedFor(urlEqualTo(GEMINI_STREAM)));
         upstream.verify(1, postRequestedFor(urlEqualTo(AZURE))
                 .withRequestBody(matchingJsonPath("$.stream_options.include_usage", equalTo("true"))));
+    }
+
+    @Test
+    void aPromptGeminiBlocksIsAContentFilterAnswerWithARefusal() {
+        upstream.stubFor(post(urlEqualTo(GEMINI)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(GEMINI_BLOCKED)));
+
+        ChatCompletion answer = client.chat().completions().create(frontier().build());
+
+        ChatCompletion.Choice choice = answer.choices().get(0);
+        assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.CONTENT_FILTER);
+        assertThat(choice.message().content()).isEmpty();
+        assertThat(choice.message().refusal()).hasValue("Gemini blocked the prompt (SAFETY)");
+        upstream.verify(0, postRequestedFor(urlEqualTo(AZURE)));
+    }
+
+    @Test
+    void azuresContentFilterReachesTheClientAsAClearBadRequest() {
+        geminiOverloaded(GEMINI);
+        upstream.stubFor(post(urlEqualTo(AZURE)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody(AZURE_FILTERED)));
+
+        BadRequestException e = EndToEnd.thrown(BadRequestException.class,
+                () -> client.chat().completions().create(frontier().build()));
+
+        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.code()).hasValue("content_filter");
+        assertThat(e.getMessage()).contains("Azure OpenAI's content management policy (self_harm (high))")
+                .doesNotContain(AZURE_KEY);
     }
 
     @Test

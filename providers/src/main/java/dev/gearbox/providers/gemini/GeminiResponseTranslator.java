@@ -57,7 +57,9 @@ public final class GeminiResponseTranslator {
         }
         Content content = c.text() == null ? null : Content.of(c.text());
         Message message = new Message(Role.ASSISTANT, content, null, calls, null, Map.of());
-        return new Choice(c.index(), message, GeminiFinishReasons.toOpenAi(c.finishReason(), !calls.isEmpty()), null);
+        // a complete answer is finished even if Gemini omitted the reason; OpenAI clients require one
+        String reason = c.finishReason() == null ? "STOP" : c.finishReason();
+        return new Choice(c.index(), message, GeminiFinishReasons.toOpenAi(reason, !calls.isEmpty()), null);
     }
 
     /** The assistant message for a blocked prompt: no content, a refusal saying why. */

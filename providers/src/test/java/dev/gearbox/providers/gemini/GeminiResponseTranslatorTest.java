@@ -80,6 +80,16 @@ class GeminiResponseTranslatorTest {
     }
 
     @Test
+    void aCandidateWithoutFinishReasonOrIndexIsStoppedAndPositioned() {
+        ChatResponse r = translator.translate(tree("""
+                {"candidates":[{"content":{"parts":[{"text":"a"}]}},{"content":{"parts":[{"text":"b"}]}}]}"""),
+                "id", "m", 1);
+
+        assertThat(r.choices()).extracting(Choice::index).containsExactly(0, 1);
+        assertThat(r.choices()).extracting(Choice::finishReason).containsOnly("stop");
+    }
+
+    @Test
     void aBodyWithNeitherCandidatesNorABlockReasonIsAnUpstreamError() {
         GatewayException e = catchThrowableOfType(GatewayException.class,
                 () -> translator.translate(tree("{\"usageMetadata\":{}}"), "id", "m", 1));

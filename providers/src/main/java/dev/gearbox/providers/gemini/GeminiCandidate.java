@@ -13,8 +13,9 @@ import java.util.List;
  * @param text         the concatenated text parts, or null when there were none
  * @param calls        function calls in order, each with its thought signature (or null)
  * @param finishReason Gemini's finishReason, or null while it is still going
+ * @param logprobs     its {@code logprobsResult} in OpenAI's shape ({@link GeminiLogprobs}), or null
  */
-record GeminiCandidate(int index, String text, List<Call> calls, String finishReason) {
+record GeminiCandidate(int index, String text, List<Call> calls, String finishReason, JsonNode logprobs) {
 
     /** A function call as Gemini sent it; {@code arguments} is its {@code args} object as JSON text. */
     record Call(String name, String arguments, String thoughtSignature) {
@@ -41,6 +42,7 @@ record GeminiCandidate(int index, String text, List<Call> calls, String finishRe
         }
         JsonNode reason = candidate.get("finishReason");
         return new GeminiCandidate(candidate.path("index").asInt(position), text == null ? null : text.toString(),
-                calls, reason == null || reason.isNull() ? null : reason.asText());
+                calls, reason == null || reason.isNull() ? null : reason.asText(),
+                GeminiLogprobs.from(candidate.get("logprobsResult")));
     }
 }

@@ -11,8 +11,8 @@ import dev.gearbox.core.model.ChatRequest;
  * OpenAI sampling parameters to Gemini {@code generationConfig}: temperature, top_p,
  * max(_completion)_tokens as maxOutputTokens, stop as stopSequences, n as candidateCount, seed,
  * presence/frequency penalties, and {@code response_format} as JSON mode ({@code responseMimeType}
- * application/json, plus {@code responseSchema} for json_schema). Log probabilities are declared
- * unsupported and refused, rather than silently answered without them.
+ * application/json, plus {@code responseSchema} for json_schema), and {@code logprobs}/{@code top_logprobs}
+ * as {@code responseLogprobs}/{@code logprobs}.
  */
 final class GeminiGenerationConfig {
     private final ObjectMapper mapper;
@@ -22,10 +22,6 @@ final class GeminiGenerationConfig {
     }
 
     void write(ChatRequest request, ObjectNode body) {
-        if (Boolean.TRUE.equals(request.logprobs()) || request.topLogprobs() != null) {
-            throw GatewayException.invalid("logprobs are not supported by Gemini deployments.",
-                    Boolean.TRUE.equals(request.logprobs()) ? "logprobs" : "top_logprobs");
-        }
         ObjectNode config = mapper.createObjectNode();
         if (request.temperature() != null) {
             config.put("temperature", request.temperature());
@@ -50,6 +46,12 @@ final class GeminiGenerationConfig {
                         "seed");
             }
             config.put("seed", (int) seed);
+        }
+        if (Boolean.TRUE.equals(request.logprobs())) {
+            config.put("responseLogprobs", true);
+            if (request.topLogprobs() != null) {
+                config.put("logprobs", request.topLogprobs());
+            }
         }
         penalty(request, "presence_penalty", "presencePenalty", config);
         penalty(request, "frequency_penalty", "frequencyPenalty", config);

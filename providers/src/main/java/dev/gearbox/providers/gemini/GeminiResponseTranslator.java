@@ -59,7 +59,7 @@ public final class GeminiResponseTranslator {
         Message message = new Message(Role.ASSISTANT, content, null, calls, null, Map.of());
         // a complete answer is finished even if Gemini omitted the reason; OpenAI clients require one
         String reason = c.finishReason() == null ? "STOP" : c.finishReason();
-        return new Choice(c.index(), message, GeminiFinishReasons.toOpenAi(reason, !calls.isEmpty()), null);
+        return new Choice(c.index(), message, GeminiFinishReasons.toOpenAi(reason, !calls.isEmpty()), c.logprobs());
     }
 
     /** The assistant message for a blocked prompt: no content, a refusal saying why. */

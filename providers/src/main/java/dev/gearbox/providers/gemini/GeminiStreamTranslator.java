@@ -90,12 +90,12 @@ public final class GeminiStreamTranslator {
         String finish = GeminiFinishReasons.toOpenAi(c.finishReason(), state.toolCalls > 0);
         state.finished = finish != null;
         boolean first = !state.started;
-        if (!first && c.text() == null && calls.isEmpty() && finish == null) {
+        if (!first && c.text() == null && calls.isEmpty() && finish == null && c.logprobs() == null) {
             return null;
         }
         state.started = true;
         Delta delta = new Delta(first ? Role.ASSISTANT : null, c.text(), calls, Map.of());
-        return new ChunkChoice(c.index(), delta, finish, null);
+        return new ChunkChoice(c.index(), delta, finish, c.logprobs());
     }
 
     /** True once every candidate has a finish reason (or the prompt was blocked): the stream is whole. */

@@ -5,14 +5,9 @@ import dev.gearbox.config.ProviderKind;
 import dev.gearbox.core.provider.ChatProvider;
 import dev.gearbox.providers.gemini.GeminiProvider;
 import dev.gearbox.providers.openai.OpenAiCodec;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 
-/**
- * Gemini against its recorded generateContent / streamGenerateContent wire. It lacks OpenAI-style
- * log probabilities on this path, so {@code logprobs} is refused by name.
- */
+/** Gemini against its recorded generateContent / streamGenerateContent wire: it supports every capability. */
 class GeminiContractTest extends ProviderContractTest {
 
     @Override
@@ -25,10 +20,5 @@ class GeminiContractTest extends ProviderContractTest {
     @Override
     protected String fixtureRoot() {
         return "fixtures/gemini";
-    }
-
-    @Override
-    protected Set<Capability> unsupported() {
-        return EnumSet.of(Capability.LOGPROBS);
     }
 }

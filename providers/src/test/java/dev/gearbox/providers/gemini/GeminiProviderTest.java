@@ -22,6 +22,8 @@ import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.ChatResponse;
+import dev.gearbox.core.model.Content;
+import dev.gearbox.core.model.ContentPart;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
 import dev.gearbox.providers.http.LeakReports;
@@ -218,10 +220,10 @@ class GeminiProviderTest {
 
     @Test
     void anInvalidRequestFailsBeforeAnyCall() {
-        ChatRequest logprobs = new ChatRequest("auto", List.of(Message.of(Role.USER, "hi")), false, false, List.of(),
-                null, null, null, null, null, null, null, null, null, true, null, Map.of());
+        ChatRequest imageLink = ChatRequest.of("auto", List.of(new Message(Role.USER, new Content.Parts(List.of(
+                new ContentPart.ImageUrl("https://example.com/cat.png", null))), null, List.of(), null, Map.of())));
 
-        assertThat(failure(provider.complete(logprobs)).kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
+        assertThat(failure(provider.complete(imageLink)).kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
         assertThat(wireMock.getAllServeEvents()).isEmpty();
     }
 }

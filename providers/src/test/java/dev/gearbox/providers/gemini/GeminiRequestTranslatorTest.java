@@ -177,15 +177,15 @@ class GeminiRequestTranslatorTest {
     }
 
     @Test
-    void logprobsAreDeclaredUnsupported() {
+    void logprobsAskForResponseLogprobsAndTopLogprobsForTheirCount() {
         ChatRequest withLogprobs = new ChatRequest("auto", List.of(Message.of(Role.USER, "hi")), false, false, List.of(),
-                null, null, null, null, null, null, null, null, null, true, null, Map.of());
+                null, null, null, null, null, null, null, null, null, true, 3, Map.of());
+        ChatRequest topWithoutLogprobs = new ChatRequest("auto", List.of(Message.of(Role.USER, "hi")), false, false,
+                List.of(), null, null, null, null, null, null, null, null, null, null, 3, Map.of());
 
-        GatewayException e = catchThrowableOfType(GatewayException.class, () -> translator.translate(withLogprobs));
-
-        assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
-        assertThat(e.param()).isEqualTo("logprobs");
-        assertThat(e.getMessage()).contains("not supported by Gemini");
+        assertThat(translator.translate(withLogprobs).get("generationConfig"))
+                .isEqualTo(json("{\"responseLogprobs\":true,\"logprobs\":3}"));
+        assertThat(translator.translate(topWithoutLogprobs).has("generationConfig")).isFalse();
     }
 
     @Test

@@ -90,6 +90,25 @@ class GeminiResponseTranslatorTest {
     }
 
     @Test
+    void logprobsResultBecomesOpenAisLogprobsContent() {
+        ChatResponse r = translator.translate(tree("""
+                {"candidates":[{"content":{"parts":[{"text":"Hi!"}]},"finishReason":"STOP",
+                  "logprobsResult":{
+                    "topCandidates":[{"candidates":[{"token":"Hi","logProbability":-0.1},{"token":"Hey","logProbability":-2.5}]},
+                                     {"candidates":[{"token":"!","logProbability":-0.01}]}],
+                    "chosenCandidates":[{"token":"Hi","logProbability":-0.1},{"token":"!","logProbability":-0.01}]}}]}"""),
+                "id", "m", 1);
+
+        assertThat(r.choices().get(0).logprobs()).isEqualTo(tree("""
+                {"content":[
+                  {"token":"Hi","logprob":-0.1,"bytes":[72,105],"top_logprobs":[
+                    {"token":"Hi","logprob":-0.1,"bytes":[72,105]},{"token":"Hey","logprob":-2.5,"bytes":[72,101,121]}]},
+                  {"token":"!","logprob":-0.01,"bytes":[33],"top_logprobs":[{"token":"!","logprob":-0.01,"bytes":[33]}]}],
+                 "refusal":null}"""));
+        assertThat(translate("response-text.json").choices().get(0).logprobs()).isNull();
+    }
+
+    @Test
     void aBodyWithNeitherCandidatesNorABlockReasonIsAnUpstreamError() {
         GatewayException e = catchThrowableOfType(GatewayException.class,
                 () -> translator.translate(tree("{\"usageMetadata\":{}}"), "id", "m", 1));

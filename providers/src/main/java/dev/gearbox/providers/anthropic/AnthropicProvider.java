@@ -107,7 +107,7 @@ public final class AnthropicProvider implements ChatProvider {
             return () -> { };
         }
         var translator = new AnthropicStreamTranslator(request.includeUsage(), jsonMode,
-                clock.instant().getEpochSecond());
+                clock.instant().getEpochSecond(), errors::mapStreamError);
         var relay = new AnthropicStreamRelay(deployment, translator, errors, sink, MAX_ERROR_BODY_BYTES);
         relay.attach(http.send(UpstreamRequest.post(endpoint, streamHeaders, body), deployment.timeouts(), relay));
         return relay;

@@ -1,5 +1,7 @@
 package dev.gearbox.server.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.gearbox.server.e2e.EndToEnd.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One gateway, two upstream APIs: the fast tier on an OpenAI-compatible upstream (the scripted mock),
  * the frontier tier on Anthropic's Messages API (WireMock replaying the recorded Anthropic fixtures,
- * whose matchers check the native request). The official OpenAI SDK talks to both the same way.
+ * whose matchers check the native request). The official OpenAI SDK talks to both the same way, and
+ * an overloaded Anthropic deployment (529) falls back inside its tier like an OpenAI one would.
  */
 class MixedProvidersEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,6 +63,9 @@ class MixedProvidersEndToEndTest {
         for (String scenario : List.of("plain-answer", "stream-with-usage", "tool-call")) {
             anthropic.addStubMapping(recorded(scenario));
         }
+        anthropic.stubFor(post("/overloaded/v1/messages").willReturn(aResponse().withStatus(529)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}")));
         app = GearboxApp.start(config(), GearboxProviders::factory, Clock.systemUTC());
         client = EndToEnd.client(app);
     }
@@ -88,8 +94,12 @@ class MixedProvidersEndToEndTest {
                     api_key: ${ANTHROPIC_API_KEY}
                     model: contract-model
                     anthropic: {version: "2023-06-01", max_tokens: 4096}
+                  - {name: claude-overloaded, provider: anthropic, base_url: "${ANTHROPIC_URL}/overloaded",
+                     api_key: "${ANTHROPIC_API_KEY}", model: contract-model}
+                  - {name: groq-balanced, provider: openai, base_url: "${MOCK_URL}", api_key: sk-groq, model: ok}
                 tiers:
                   fast: {deployments: [groq-fast]}
+                  balanced: {deployments: [claude-overloaded, groq-balanced]}
                   frontier: {deployments: [claude-frontier]}
                 routing: {default_tier: fast}
                 """;
@@ -162,6 +172,18 @@ class MixedProvidersEndToEndTest {
         assertThat(usage.promptTokens()).isEqualTo(12);
         assertThat(usage.completionTokens()).isEqualTo(9);
         assertThat(onlyAnthropicRequest().path("stream").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anOverloadedAnthropicDeploymentFallsBackLikeAnOpenAiOne() {
+        HttpResponseFor<ChatCompletion> raw = client.chat().completions().withRawResponse()
+                .create(ask("balanced", "Say hello.").build());
+
+        assertThat(raw.parse().choices().get(0).message().content()).hasValue("Hello from the mock upstream.");
+        assertThat(header(raw.headers(), "x-gearbox-deployment")).isEqualTo("groq-balanced");
+        assertThat(header(raw.headers(), "x-gearbox-attempts")).isEqualTo("2");
+        assertThat(anthropic.getAllServeEvents()).hasSize(1);
+        assertThat(anthropic.getAllServeEvents().get(0).getResponse().getStatus()).isEqualTo(529);
     }
 
     @Test

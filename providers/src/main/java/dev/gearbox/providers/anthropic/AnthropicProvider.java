@@ -24,7 +24,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A deployment on Anthropic's Messages API: {@code POST {base_url}/v1/messages} with the
+ * A deployment on Anthropic's Messages API: {@code POST {base_url}/v1/messages} (see
+ * {@link #messagesEndpoint}) with the
  * deployment's key in {@code x-api-key} and its {@code anthropic-version}. Requests and answers
  * go through the pure translators, failures through {@link AnthropicErrorMapper}; the client
  * never learns it was not talking to OpenAI.
@@ -53,7 +54,7 @@ public final class AnthropicProvider implements ChatProvider {
         this.http = http;
         this.clock = clock;
         this.errors = new AnthropicErrorMapper(deployment, clock);
-        this.endpoint = EndpointPaths.join(deployment.baseUrl(), "v1/messages");
+        this.endpoint = messagesEndpoint(deployment.baseUrl());
         this.completeHeaders = headers("application/json");
         this.streamHeaders = headers("text/event-stream");
     }
@@ -107,7 +108,7 @@ public final class AnthropicProvider implements ChatProvider {
             return () -> { };
         }
         var translator = new AnthropicStreamTranslator(request.includeUsage(), jsonMode,
-                clock.instant().getEpochSecond());
+                clock.instant().getEpochSecond(), errors::mapStreamError);
         var relay = new AnthropicStreamRelay(deployment, translator, errors, sink, MAX_ERROR_BODY_BYTES);
         relay.attach(http.send(UpstreamRequest.post(endpoint, streamHeaders, body), deployment.timeouts(), relay));
         return relay;
@@ -123,6 +124,12 @@ public final class AnthropicProvider implements ChatProvider {
             throw new GatewayException(ErrorKind.UPSTREAM_ERROR, "upstream " + deployment.name() + ": "
                     + e.getMessage());
         }
+    }
+
+    /** {@code {base_url}/v1/messages}; a base URL that already ends in {@code /v1} (as OpenAI's do) gets {@code /messages}. */
+    static URI messagesEndpoint(URI baseUrl) {
+        String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath().replaceAll("/+$", "");
+        return EndpointPaths.join(baseUrl, path.endsWith("/v1") ? "messages" : "v1/messages");
     }
 
     private Map<String, String> headers(String accept) {

@@ -15,8 +15,8 @@ import java.util.Set;
  * <p>{@code max_tokens} is the client's {@code max_completion_tokens} or {@code max_tokens}, else the
  * deployment's default (Anthropic requires one). {@code stop} becomes {@code stop_sequences};
  * {@code temperature} is capped at 1 (Anthropic's range is 0..1, OpenAI's 0..2); {@code user}
- * becomes {@code metadata.user_id}. Anthropic's own {@code top_k}, {@code metadata} and
- * {@code thinking} pass through; other OpenAI-only fields ({@code seed}, {@code frequency_penalty},
+ * becomes {@code metadata.user_id}. Anthropic's own {@code top_k} and {@code thinking} pass
+ * through; OpenAI's {@code metadata} (tags for stored completions) means something else and is not sent; other OpenAI-only fields ({@code seed}, {@code frequency_penalty},
  * {@code presence_penalty}, {@code logit_bias}, {@code store}, ...) have no counterpart and are not sent.
  * What Anthropic cannot do at all ({@code n > 1}, {@code logprobs}) is refused with the field named.
  */
@@ -109,19 +109,11 @@ public final class AnthropicRequestTranslator {
         return asked;
     }
 
-    /** OpenAI's {@code user} is Anthropic's {@code metadata.user_id}; a client's own metadata object is kept. */
+    /** OpenAI's {@code user} is Anthropic's {@code metadata.user_id}. */
     private static void metadata(ChatRequest request, ObjectNode body) {
-        JsonNode metadata = request.extra().get("metadata");
         JsonNode user = request.extra().get("user");
-        ObjectNode out = AnthropicJson.MAPPER.createObjectNode();
-        if (metadata != null && metadata.isObject()) {
-            out.setAll((ObjectNode) metadata);
-        }
-        if (user != null && user.isTextual() && !out.has("user_id")) {
-            out.put("user_id", user.asText());
-        }
-        if (!out.isEmpty()) {
-            body.set("metadata", out);
+        if (user != null && user.isTextual() && !user.asText().isEmpty()) {
+            body.putObject("metadata").put("user_id", user.asText());
         }
     }
 }

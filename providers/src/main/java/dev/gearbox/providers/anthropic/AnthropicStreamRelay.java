@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Relays one Anthropic event stream to a {@link ChunkSink}: each event goes through the
  * translator as soon as it is complete; {@code message_stop} completes the sink; an {@code error}
- * event or an unreadable event fails it and aborts the call. A stream that ends or breaks before
+ * event (named so, or typed so in its data) or an unreadable event fails it and aborts the call. A stream that ends or breaks before
  * {@code message_stop} is a cut stream. An answer that is not an event stream is read whole and
  * mapped to an error. The sink hears exactly one ending, never anything after a cancel.
  */
@@ -95,7 +95,7 @@ final class AnthropicStreamRelay implements ResponseListener, StreamHandle {
         if (ended) {
             return;
         }
-        if ("error".equals(event.event()) || event.data().startsWith("{\"type\":\"error\"")) {
+        if ("error".equals(event.event())) {
             abort(errors.mapStreamError(event.data()));
             return;
         }

@@ -1,6 +1,7 @@
 package dev.gearbox.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChunkChoice;
 import dev.gearbox.core.model.Delta;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns one Anthropic event stream into OpenAI chunks, event by event. No I/O; one instance per
@@ -25,12 +27,13 @@ import java.util.Map;
  *   <li>{@code message_stop}: with include_usage, one usage-only chunk; then the stream is done.</li>
  *   <li>{@code ping}, {@code content_block_stop} and unknown events give nothing.</li>
  * </ul>
- * {@code error} events are not this class's: the relay maps them before they get here.
+ * An {@code error} event is thrown as the GatewayException the given error mapping makes of it.
  */
 public final class AnthropicStreamTranslator {
     private final boolean includeUsage;
     private final boolean jsonMode;
     private final long created;
+    private final Function<String, GatewayException> errorEvents;
     /** Anthropic content block index -> OpenAI tool-call index. */
     private final Map<Integer, Integer> toolIndexByBlock = new HashMap<>();
     /** Content blocks that carry JSON mode's answer (streamed as content). */
@@ -40,13 +43,19 @@ public final class AnthropicStreamTranslator {
     private AnthropicUsage.Counts usage = AnthropicUsage.Counts.NONE;
     private boolean done;
 
-    public AnthropicStreamTranslator(boolean includeUsage, boolean jsonMode, long created) {
+    /**
+     * @param created     the {@code created} every chunk carries (Anthropic sends none)
+     * @param errorEvents what an {@code error} event's data means, e.g. {@link AnthropicErrorMapper#mapStreamError}
+     */
+    public AnthropicStreamTranslator(boolean includeUsage, boolean jsonMode, long created,
+                                     Function<String, GatewayException> errorEvents) {
         this.includeUsage = includeUsage;
         this.jsonMode = jsonMode;
         this.created = created;
+        this.errorEvents = errorEvents;
     }
 
-    /** The chunks one event's {@code data} translates to (often none). */
+    /** The chunks one event's {@code data} translates to (often none); an error event is thrown. */
     public List<ChatChunk> onEvent(String data) {
         JsonNode event = AnthropicJson.readUpstream(data.getBytes(StandardCharsets.UTF_8), "a stream event");
         return switch (event.path("type").asText()) {
@@ -55,6 +64,7 @@ public final class AnthropicStreamTranslator {
             case "content_block_delta" -> blockDelta(event.path("index").asInt(), event.path("delta"));
             case "message_delta" -> messageDelta(event);
             case "message_stop" -> messageStop();
+            case "error" -> throw errorEvents.apply(data);
             default -> List.of();
         };
     }

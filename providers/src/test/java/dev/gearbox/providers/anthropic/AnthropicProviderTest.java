@@ -117,6 +117,16 @@ class AnthropicProviderTest {
     }
 
     @Test
+    void theMessagesEndpointToleratesABaseUrlThatAlreadyEndsInV1() {
+        assertThat(AnthropicProvider.messagesEndpoint(URI.create("https://api.anthropic.com")))
+                .isEqualTo(URI.create("https://api.anthropic.com/v1/messages"));
+        assertThat(AnthropicProvider.messagesEndpoint(URI.create("https://api.anthropic.com/v1/")))
+                .isEqualTo(URI.create("https://api.anthropic.com/v1/messages"));
+        assertThat(AnthropicProvider.messagesEndpoint(URI.create("http://gw.internal/anthropic")))
+                .isEqualTo(URI.create("http://gw.internal/anthropic/v1/messages"));
+    }
+
+    @Test
     void aRefusedRequestNeverLeaves() {
         ChatRequest twoChoices = new ChatRequest("auto", hello().messages(), false, false, List.of(), null, null, null,
                 null, null, null, 3, null, null, null, null, Map.of());

@@ -93,12 +93,14 @@ class AnthropicRequestTranslatorTest {
         extra.put("user", TextNode.valueOf("user-7"));
         extra.put("top_k", IntNode.valueOf(5));
         extra.put("frequency_penalty", IntNode.valueOf(1));
+        extra.put("metadata", json("{\"purpose\":\"eval\"}"));
         JsonNode body = translate(with(List.of(), null, null, 1.7, null, null, 1, List.of("END", "STOP"), false, extra));
 
         assertThat(body.path("stop_sequences")).isEqualTo(json("[\"END\",\"STOP\"]"));
         assertThat(body.path("temperature").asDouble()).as("capped to Anthropic's range").isEqualTo(1.0);
         assertThat(body.path("top_p").asDouble()).isEqualTo(0.9);
-        assertThat(body.path("metadata").path("user_id").asText()).isEqualTo("user-7");
+        assertThat(body.path("metadata")).as("OpenAI's metadata tags are not Anthropic's")
+                .isEqualTo(json("{\"user_id\":\"user-7\"}"));
         assertThat(body.path("top_k").asInt()).isEqualTo(5);
         assertThat(body.has("seed")).isFalse();
         assertThat(body.has("frequency_penalty")).isFalse();

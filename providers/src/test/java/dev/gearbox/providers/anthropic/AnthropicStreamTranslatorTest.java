@@ -17,6 +17,11 @@ class AnthropicStreamTranslatorTest {
             + "\"usage\":{\"input_tokens\":10,\"cache_creation_input_tokens\":5,\"cache_read_input_tokens\":100,"
             + "\"output_tokens\":1}}}";
 
+    private static AnthropicStreamTranslator translator(boolean includeUsage, boolean jsonMode, long created) {
+        return new AnthropicStreamTranslator(includeUsage, jsonMode, created,
+                data -> new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, "mapped: " + data));
+    }
+
     private static List<ChatChunk> feed(AnthropicStreamTranslator t, String... events) {
         List<ChatChunk> out = new ArrayList<>();
         for (String e : events) {
@@ -49,7 +54,7 @@ class AnthropicStreamTranslatorTest {
 
     @Test
     void textStreamsAsContentAfterARoleChunkAndUsageComesOnceAtTheEndWhenAsked() {
-        AnthropicStreamTranslator t = new AnthropicStreamTranslator(true, false, 1_700_000_000L);
+        AnthropicStreamTranslator t = translator(true, false, 1_700_000_000L);
 
         List<ChatChunk> chunks = feed(t, START, "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
                         + "{\"type\":\"text\",\"text\":\"\"}}", "{\"type\":\"ping\"}", textDelta(0, "Hel"), textDelta(0, "lo"),
@@ -77,7 +82,7 @@ class AnthropicStreamTranslatorTest {
 
     @Test
     void withoutIncludeUsageNoUsageChunk() {
-        AnthropicStreamTranslator t = new AnthropicStreamTranslator(false, false, 0);
+        AnthropicStreamTranslator t = translator(false, false, 0);
 
         List<ChatChunk> chunks = feed(t, START, textDelta(0, "x"), messageDelta("max_tokens", 1), STOP);
 
@@ -87,7 +92,7 @@ class AnthropicStreamTranslatorTest {
 
     @Test
     void toolCallIndexesCountCallsNotContentBlocks() {
-        AnthropicStreamTranslator t = new AnthropicStreamTranslator(false, false, 0);
+        AnthropicStreamTranslator t = translator(false, false, 0);
 
         List<ChatChunk> chunks = feed(t, START, textDelta(0, "Let me see."), toolStart(1, "toolu_a", "get_weather"),
                 jsonDelta(1, ""), jsonDelta(1, "{\"city\":"), toolStart(2, "toolu_b", "get_time"), jsonDelta(2, "{}"),
@@ -106,7 +111,7 @@ class AnthropicStreamTranslatorTest {
 
     @Test
     void jsonModesToolStreamsAsContentAndEndsAsStop() {
-        AnthropicStreamTranslator t = new AnthropicStreamTranslator(false, true, 0);
+        AnthropicStreamTranslator t = translator(false, true, 0);
 
         List<ChatChunk> chunks = feed(t, START, toolStart(0, "toolu_j", "json_response"), jsonDelta(0, "{\"a\":"),
                 jsonDelta(0, "1}"), messageDelta("tool_use", 5), STOP);
@@ -124,7 +129,7 @@ class AnthropicStreamTranslatorTest {
 
     @Test
     void thinkingAndUnknownEventsGiveNothing() {
-        AnthropicStreamTranslator t = new AnthropicStreamTranslator(false, false, 0);
+        AnthropicStreamTranslator t = translator(false, false, 0);
         feed(t, START);
 
         assertThat(feed(t, "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"thinking\"}}",
@@ -134,8 +139,20 @@ class AnthropicStreamTranslatorTest {
     }
 
     @Test
+    void anErrorEventIsThrownAsTheMappingSaysEvenWithoutAnEventName() {
+        AnthropicStreamTranslator t = translator(false, false, 0);
+        feed(t, START, textDelta(0, "x"));
+
+        String data = "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}";
+        GatewayException e = catchThrowableOfType(GatewayException.class, () -> t.onEvent(data));
+        assertThat(e.kind()).isEqualTo(ErrorKind.UPSTREAM_UNAVAILABLE);
+        assertThat(e.getMessage()).isEqualTo("mapped: " + data);
+        assertThat(t.done()).isFalse();
+    }
+
+    @Test
     void argumentsForABlockThatIsNotAToolAreTheUpstreamsFault() {
-        AnthropicStreamTranslator t = new AnthropicStreamTranslator(false, false, 0);
+        AnthropicStreamTranslator t = translator(false, false, 0);
         feed(t, START);
 
         GatewayException e = catchThrowableOfType(GatewayException.class, () -> t.onEvent(jsonDelta(3, "{}")));

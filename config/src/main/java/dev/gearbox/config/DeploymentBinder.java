@@ -18,19 +18,30 @@ import java.util.regex.Pattern;
 /**
  * Binds the required {@code deployments} list. A deployment name doubles as a {@code model} value that
  * clients may send, so it must be URL- and header-safe, unique, and distinct from {@code auto} and the
- * tier names. {@code base_url} (required) and {@code api_key} belong to openai deployments only, a
- * {@code simulator} block to simulator deployments only.
+ * tier names. {@code base_url} (required for openai and azure) and {@code api_key} belong to openai and
+ * azure deployments; anthropic deployments require {@code api_key}, default {@code base_url} to Anthropic's
+ * API and may carry an {@code anthropic} block; gemini deployments default {@code base_url} to Google's
+ * API; a {@code simulator} block belongs to simulator deployments only, the Azure keys to azure
+ * deployments only ({@link AzureBinder}).
  */
 final class DeploymentBinder {
     static final String SECTION = "deployments";
     private static final List<String> KEYS = List.of(
-            "name", "provider", "base_url", "api_key", "model", "price", "timeouts", "headers", "simulator");
+            "name", "provider", "base_url", "api_key", "model", "price", "timeouts", "headers", "simulator",
+            "anthropic", AzureBinder.DEPLOYMENT, AzureBinder.API_VERSION);
     private static final List<String> PRICE_KEYS = List.of("input_per_mtok", "output_per_mtok");
     private static final List<String> TIMEOUT_KEYS = List.of("connect", "first_byte", "total");
     private static final List<String> SIMULATOR_KEYS = List.of(
             "time_to_first_token", "tokens_per_second", "answer_tokens", "failure_rate", "seed");
+    private static final List<String> ANTHROPIC_KEYS = List.of("version", "max_tokens");
+    /** Anthropic's version header is a date, e.g. 2023-06-01. */
+    private static final Pattern ANTHROPIC_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Far above any model's output limit; a bigger default is a typo. */
+    private static final long MAX_ANTHROPIC_MAX_TOKENS = 1_000_000;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final String AUTO = "auto";
+    /** Where a gemini deployment without a base_url goes. */
+    static final URI GEMINI_BASE_URL = URI.create("https://generativelanguage.googleapis.com");
 
     /** The deployments that bound cleanly, and every well-formed name declared (for tier checks). */
     record Bound(List<DeploymentConfig> deployments, Set<String> names) {
@@ -84,14 +95,29 @@ final class DeploymentBinder {
         ProviderKind provider = bindProvider(d);
         URI baseUrl = null;
         String apiKey = null;
-        if (provider == ProviderKind.OPENAI) {
+        if (provider == ProviderKind.OPENAI || provider == ProviderKind.AZURE) {
             baseUrl = d.require("base_url") ? d.string("base_url").flatMap(u -> parseUrl(d, u)).orElse(null) : null;
             apiKey = d.secret("api_key").filter(k -> !k.isEmpty()).orElse(null);
+        } else if (provider == ProviderKind.GEMINI) {
+            baseUrl = d.has("base_url") ? d.string("base_url").flatMap(u -> parseUrl(d, u)).orElse(null)
+                    : GEMINI_BASE_URL;
+            apiKey = d.secret("api_key").filter(k -> !k.isEmpty()).orElse(null);
+        } else if (provider == ProviderKind.ANTHROPIC) {
+            baseUrl = d.has("base_url")
+                    ? d.string("base_url").flatMap(u -> parseUrl(d, u)).orElse(null) : AnthropicSettings.DEFAULT_BASE_URL;
+            apiKey = d.require("api_key") ? d.secret("api_key").filter(k -> check(d, "api_key", !k.isEmpty(),
+                    "must not be empty: the Anthropic API always needs a key")).orElse(null) : null;
         } else if (provider == ProviderKind.SIMULATOR) {
             rejectForSimulator(d, "base_url");
             rejectForSimulator(d, "api_key");
         }
         String model = d.requiredString("model").orElse(null);
+        if (provider == ProviderKind.GEMINI && model != null && !NAME.matcher(model).matches()) {
+            d.error("model", "must contain only letters, digits, '.', '_' and '-' (it is a URL path segment), got \""
+                    + model + "\"");
+            model = null;
+        }
+        AzureSettings azure = AzureBinder.bind(d, provider, model);
         Price price = d.has("price")
                 ? d.object("price").map(DeploymentBinder::bindPrice).orElse(null) : Price.FREE;
         Timeouts timeouts = d.has("timeouts")
@@ -105,13 +131,23 @@ final class DeploymentBinder {
         } else if (provider != null && d.has("simulator")) {
             d.error("simulator", "only allowed for provider simulator, this deployment uses " + provider.wire());
         }
+        AnthropicSettings anthropic = null;
+        if (provider == ProviderKind.ANTHROPIC) {
+            anthropic = d.has("anthropic")
+                    ? d.object("anthropic").map(DeploymentBinder::bindAnthropic).orElse(null)
+                    : AnthropicSettings.DEFAULT;
+        } else if (provider != null && d.has("anthropic")) {
+            d.error("anthropic", "only allowed for provider anthropic, this deployment uses " + provider.wire());
+        }
         if (name == null || provider == null || model == null || price == null || timeouts == null
                 || simulator == null && provider == ProviderKind.SIMULATOR
-                || baseUrl == null && provider == ProviderKind.OPENAI) {
+                || baseUrl == null && provider != ProviderKind.SIMULATOR
+                || (apiKey == null || anthropic == null) && provider == ProviderKind.ANTHROPIC
+                || azure == null && provider == ProviderKind.AZURE) {
             return Optional.empty();
         }
         return Optional.of(new DeploymentConfig(name, provider, baseUrl, apiKey, model, price, timeouts,
-                headers, simulator));
+                headers, simulator, anthropic, azure));
     }
 
     private static ProviderKind bindProvider(ConfigReader d) {
@@ -130,7 +166,7 @@ final class DeploymentBinder {
 
     private static void rejectForSimulator(ConfigReader d, String key) {
         if (d.has(key)) {
-            d.error(key, "not used by provider simulator (only by openai)");
+            d.error(key, "not used by provider simulator (only by openai, anthropic, azure and gemini)");
         }
     }
 
@@ -221,6 +257,22 @@ final class DeploymentBinder {
             return null;
         }
         return new SimulatorSettings(ttft, tokensPerSecond, answerTokens.intValue(), failureRate, seed);
+    }
+
+    /** The Anthropic settings (absent ones from {@link AnthropicSettings#DEFAULT}), or null after a problem. */
+    private static AnthropicSettings bindAnthropic(ConfigReader a) {
+        a.rejectUnknownKeys(ANTHROPIC_KEYS);
+        AnthropicSettings d = AnthropicSettings.DEFAULT;
+        String version = orDefault(a, "version", k -> a.string(k).filter(v -> check(a, k,
+                ANTHROPIC_VERSION.matcher(v).matches(), "must be a date like 2023-06-01, got \"" + v + "\"")),
+                d.version());
+        Long maxTokens = orDefault(a, "max_tokens", k -> a.integer(k).filter(v -> check(a, k,
+                v >= 1 && v <= MAX_ANTHROPIC_MAX_TOKENS, "must be between 1 and " + MAX_ANTHROPIC_MAX_TOKENS
+                        + ", got " + v)), (long) d.defaultMaxTokens());
+        if (version == null || maxTokens == null) {
+            return null;
+        }
+        return new AnthropicSettings(version, maxTokens.intValue());
     }
 
     /** The value read for {@code key}, the fallback when the key is absent, or null when it is invalid. */

@@ -123,7 +123,7 @@ class ConfigValidationTest {
     @Test
     void unknownProvider() {
         assertThat(only(withThirdDeployment("name: claude\nprovider: anthropc\nmodel: m"))).isEqualTo(new ConfigError(
-                "deployments[2].provider", "unknown provider 'anthropc' (known: openai, simulator)"));
+                "deployments[2].provider", "unknown provider 'anthropc' (did you mean 'anthropic'?)"));
         assertThat(only(withThirdDeployment("name: x\nprovider: simulatr\nmodel: m")).message())
                 .isEqualTo("unknown provider 'simulatr' (did you mean 'simulator'?)");
     }
@@ -256,8 +256,8 @@ class ConfigValidationTest {
                         "only allowed for provider simulator, this deployment uses openai"));
         assertThat(withThirdDeployment("name: x\nprovider: simulator\nmodel: m\nbase_url: http://h\napi_key: sk-no"))
                 .containsExactly(
-                        new ConfigError("deployments[2].base_url", "not used by provider simulator (only by openai)"),
-                        new ConfigError("deployments[2].api_key", "not used by provider simulator (only by openai)"));
+                        new ConfigError("deployments[2].base_url", "not used by provider simulator (only by openai, anthropic, azure and gemini)"),
+                        new ConfigError("deployments[2].api_key", "not used by provider simulator (only by openai, anthropic, azure and gemini)"));
     }
 
     @Test

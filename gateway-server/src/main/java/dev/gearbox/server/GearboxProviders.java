@@ -1,6 +1,9 @@
 package dev.gearbox.server;
 
 import dev.gearbox.core.routing.ProviderFactory;
+import dev.gearbox.providers.anthropic.AnthropicProvider;
+import dev.gearbox.providers.azure.AzureOpenAiProvider;
+import dev.gearbox.providers.gemini.GeminiProvider;
 import dev.gearbox.providers.openai.OpenAiCompatibleProvider;
 import dev.gearbox.providers.simulator.SimulatorProvider;
 
@@ -15,7 +18,10 @@ public final class GearboxProviders {
     public static ProviderFactory factory(ProviderContext context) {
         return deployment -> switch (deployment.provider()) {
             case OPENAI -> new OpenAiCompatibleProvider(deployment, context.http(), context.codec(), context.clock());
+            case ANTHROPIC -> new AnthropicProvider(deployment, context.http(), context.clock());
             case SIMULATOR -> new SimulatorProvider(deployment, context.eventLoops(), context.clock());
+            case GEMINI -> new GeminiProvider(deployment, context.http(), context.codec().mapper(), context.clock());
+            case AZURE -> new AzureOpenAiProvider(deployment, context.http(), context.codec(), context.clock());
         };
     }
 }

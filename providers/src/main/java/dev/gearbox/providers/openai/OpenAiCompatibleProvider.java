@@ -36,7 +36,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
     private final DeploymentConfig deployment;
     private final UpstreamHttpClient http;
     private final OpenAiCodec codec;
-    private final OpenAiErrorMapper errors;
+    private final ErrorMapping errors;
     private final URI endpoint;
     /** Request headers, fixed per deployment: built once rather than per request. */
     private final Map<String, String> completeHeaders;
@@ -44,16 +44,35 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 
     public OpenAiCompatibleProvider(DeploymentConfig deployment, UpstreamHttpClient http, OpenAiCodec codec,
                                     Clock clock) {
-        if (deployment.baseUrl() == null) {
-            throw new IllegalArgumentException("deployment " + deployment.name() + " has no base_url");
-        }
+        this(deployment, http, codec, EndpointPaths.join(requireBaseUrl(deployment), "chat/completions"),
+                bearer(deployment.apiKey()), new OpenAiErrorMapper(deployment, codec, clock));
+    }
+
+    /**
+     * An API that speaks OpenAI's chat body at its own {@code endpoint}, authenticated by its own
+     * {@code authHeaders} (sent after the deployment's headers), its errors read by {@code errors}:
+     * Azure OpenAI is one.
+     */
+    public OpenAiCompatibleProvider(DeploymentConfig deployment, UpstreamHttpClient http, OpenAiCodec codec,
+                                    URI endpoint, Map<String, String> authHeaders, ErrorMapping errors) {
         this.deployment = deployment;
         this.http = http;
         this.codec = codec;
-        this.errors = new OpenAiErrorMapper(deployment, codec, clock);
-        this.endpoint = EndpointPaths.join(deployment.baseUrl(), "chat/completions");
-        this.completeHeaders = headers(deployment, "application/json");
-        this.streamHeaders = headers(deployment, "text/event-stream");
+        this.errors = errors;
+        this.endpoint = endpoint;
+        this.completeHeaders = headers(deployment, "application/json", authHeaders);
+        this.streamHeaders = headers(deployment, "text/event-stream", authHeaders);
+    }
+
+    private static URI requireBaseUrl(DeploymentConfig deployment) {
+        if (deployment.baseUrl() == null) {
+            throw new IllegalArgumentException("deployment " + deployment.name() + " has no base_url");
+        }
+        return deployment.baseUrl();
+    }
+
+    private static Map<String, String> bearer(String apiKey) {
+        return apiKey == null || apiKey.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
     }
 
     @Override
@@ -116,15 +135,14 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
         }
     }
 
-    private static Map<String, String> headers(DeploymentConfig deployment, String accept) {
+    private static Map<String, String> headers(DeploymentConfig deployment, String accept,
+                                               Map<String, String> authHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", accept);
         headers.put("User-Agent", UserAgent.VALUE);
         headers.putAll(deployment.headers());
         headers.put("Content-Type", "application/json");
-        if (deployment.apiKey() != null && !deployment.apiKey().isEmpty()) {
-            headers.put("Authorization", "Bearer " + deployment.apiKey());
-        }
+        headers.putAll(authHeaders);
         return Collections.unmodifiableMap(headers);
     }
 

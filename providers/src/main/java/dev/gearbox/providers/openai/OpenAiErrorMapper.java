@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * (redacted of anything key-like); its status; its back-off hint. Credentials failures say it
  * was the deployment's key, so a client never believes its own key was refused.
  */
-public final class OpenAiErrorMapper {
+public final class OpenAiErrorMapper implements ErrorMapping {
     /** Key-shaped tokens, e.g. OpenAI's "Incorrect API key provided: sk-proj-****abcd". */
     private static final Pattern KEY_LIKE = Pattern.compile("\\b(?:sk|pk|rk|key|gsk|xai)[-_][A-Za-z0-9_*.\\-]{4,}");
 
@@ -31,6 +31,7 @@ public final class OpenAiErrorMapper {
     }
 
     /** An error response ({@code status} outside 2xx) or a 2xx whose body is an error document. */
+    @Override
     public GatewayException map(int status, HttpHeaders headers, byte[] body) {
         UpstreamErrorBody error = codec.readUpstreamError(body);
         ErrorKind kind = kindFor(status, error);
@@ -54,6 +55,7 @@ public final class OpenAiErrorMapper {
      * The answer to a stream request that is not an event stream: an error status maps as usual;
      * a 2xx (JSON where SSE was asked for) is an upstream error quoting what it said.
      */
+    @Override
     public GatewayException mapNonStreamAnswer(int status, HttpHeaders headers, byte[] body) {
         if (status < 200 || status >= 300) {
             return map(status, headers, body);
@@ -67,6 +69,7 @@ public final class OpenAiErrorMapper {
     }
 
     /** An {@code error} event inside an SSE stream (the upstream failed after it started answering). */
+    @Override
     public GatewayException mapStreamError(String eventData) {
         String detail = redact(codec.readUpstreamError(eventData.getBytes(StandardCharsets.UTF_8)).message());
         return new GatewayException(ErrorKind.UPSTREAM_ERROR, "upstream " + deployment.name()

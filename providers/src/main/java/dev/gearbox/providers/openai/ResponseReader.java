@@ -101,7 +101,20 @@ final class ResponseReader {
             throw UpstreamErrors.invalid("choices[" + position + "].message is missing or not an object");
         }
         return new Choice(index(c, position), message(m, position), text(c.get("finish_reason"), "finish_reason"),
-                nonNull(c.get("logprobs")));
+                nonNull(c.get("logprobs")), choiceExtras(c, "message"));
+    }
+
+    /** A choice's members other than index, the message or delta, finish_reason and logprobs, in order. */
+    private static Map<String, JsonNode> choiceExtras(JsonNode c, String body) {
+        Map<String, JsonNode> extra = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String key = f.getKey();
+            if (!key.equals("index") && !key.equals(body) && !key.equals("finish_reason") && !key.equals("logprobs")) {
+                extra = MessageReader.put(extra, key, f.getValue());
+            }
+        }
+        return extra;
     }
 
     private static Message message(JsonNode m, int position) {
@@ -158,7 +171,7 @@ final class ResponseReader {
         JsonNode d = c.get("delta");
         Delta delta = d == null || d.isNull() ? new Delta(null, null, List.of(), Map.of()) : delta(d);
         return new ChunkChoice(index(c, position), delta, text(c.get("finish_reason"), "finish_reason"),
-                nonNull(c.get("logprobs")));
+                nonNull(c.get("logprobs")), choiceExtras(c, "delta"));
     }
 
     private static Delta delta(JsonNode d) {

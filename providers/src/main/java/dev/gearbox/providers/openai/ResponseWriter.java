@@ -18,6 +18,7 @@ final class ResponseWriter {
     private static final Set<String> TOP_RESERVED = Set.of("id", "object", "created", "model", "choices", "usage",
             "system_fingerprint");
     private static final Set<String> DELTA_RESERVED = Set.of("role", "content", "tool_calls");
+    private static final Set<String> CHOICE_RESERVED = Set.of("index", "message", "delta", "logprobs", "finish_reason");
     private static final Set<String> USAGE_RESERVED = Set.of("prompt_tokens", "completion_tokens", "total_tokens");
 
     private ResponseWriter() {
@@ -34,6 +35,7 @@ final class ResponseWriter {
             MessageWriter.write(g, c.message(), true);
             writeNullable(g, "logprobs", c.logprobs());
             g.writeStringField("finish_reason", c.finishReason());
+            ExtraFields.write(g, c.extra(), CHOICE_RESERVED);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -63,6 +65,7 @@ final class ResponseWriter {
             delta(g, choice.delta());
             writeNullable(g, "logprobs", choice.logprobs());
             g.writeStringField("finish_reason", choice.finishReason());
+            ExtraFields.write(g, choice.extra(), CHOICE_RESERVED);
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -29,7 +29,7 @@ final class SseChunkRelay implements ResponseListener, StreamHandle {
 
     private final DeploymentConfig deployment;
     private final OpenAiCodec codec;
-    private final OpenAiErrorMapper errors;
+    private final ErrorMapping errors;
     private final ChunkSink sink;
     private final long maxErrorBodyBytes;
     private final SseParser parser = new SseParser(this::onEvent);
@@ -40,7 +40,7 @@ final class SseChunkRelay implements ResponseListener, StreamHandle {
     private HttpHeaders headers;
     private int chunks;
 
-    SseChunkRelay(DeploymentConfig deployment, OpenAiCodec codec, OpenAiErrorMapper errors, ChunkSink sink,
+    SseChunkRelay(DeploymentConfig deployment, OpenAiCodec codec, ErrorMapping errors, ChunkSink sink,
                   long maxErrorBodyBytes) {
         this.deployment = deployment;
         this.codec = codec;

@@ -69,9 +69,11 @@ public record JsonSchemaGate() implements QualityGate {
         return schema != null && schema.isObject() ? Optional.of(schema) : Optional.empty();
     }
 
-    /** The dialect meta-schemas ship inside the validator's jar; anything else would be a network fetch. */
+    /**
+     * The dialect meta-schemas ship inside the validator's jar (their json-schema.org addresses are
+     * mapped to {@code classpath:} before loading); anything else would be a network or file fetch.
+     */
     private static boolean isBundledMetaSchema(String iri) {
-        return iri.startsWith("https://json-schema.org/") || iri.startsWith("http://json-schema.org/")
-                || iri.startsWith("classpath:");
+        return iri.startsWith("classpath:");
     }
 }

@@ -98,6 +98,30 @@ class JsonGatesTest {
         }
 
         @Test
+        void anExternalReferenceIsNeverFetched() throws Exception {
+            java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                hits.incrementAndGet();
+                byte[] body = "{\"type\":\"object\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            try {
+                String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/s.json";
+                String external = "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"x\",\"schema\":"
+                        + "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$ref\":\"" + url + "\"}}}";
+                assertThat(outcome(gate, withFormat("q", external), answer("{}"))).isEqualTo("abstain");
+                assertThat(hits.get()).isZero();
+            } finally {
+                server.stop(0);
+            }
+        }
+
+        @Test
         void localReferencesResolve() {
             String withDefs = """
                     {"type":"json_schema","json_schema":{"name":"x","schema":{"type":"object",

@@ -2,6 +2,7 @@ package dev.gearbox.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,10 @@ final class CascadeBinder {
             "hint", "classes", "streams", "gates");
     static final List<String> GATE_TYPES = List.of("empty", "length", "refusal", "regex", "json", "json_schema",
             "tool_args", "arithmetic", "logprob", "judge");
-    private static final List<String> HINTS = List.of("none", "reason", "answer_and_reason");
-    private static final List<String> STREAMS = List.of("buffer", "route");
+    private static final List<String> HINTS = Arrays.stream(CascadeConfig.Hint.values())
+            .map(CascadeConfig.Hint::wire).toList();
+    private static final List<String> STREAMS = Arrays.stream(CascadeConfig.Streams.values())
+            .map(CascadeConfig.Streams::wire).toList();
 
     private CascadeBinder() {
     }
@@ -49,14 +52,16 @@ final class CascadeBinder {
         }
         int maxEscalations = r.integer("max_escalations").filter(v -> between(r, "max_escalations", v, 1, 2))
                 .map(Long::intValue).orElse(d.maxEscalations());
-        CascadeConfig.Hint hint = choice(r, "hint", HINTS).map(h -> CascadeConfig.Hint.values()[HINTS.indexOf(h)])
+        CascadeConfig.Hint hint = choice(r, "hint", HINTS)
+                .flatMap(h -> Arrays.stream(CascadeConfig.Hint.values()).filter(v -> v.wire().equals(h)).findFirst())
                 .orElse(d.hint());
         Set<String> classes = classes(r).orElse(d.classes());
         CascadeConfig.Streams streams = choice(r, "streams", STREAMS)
-                .map(s -> CascadeConfig.Streams.values()[STREAMS.indexOf(s)]).orElse(d.streams());
+                .flatMap(m -> Arrays.stream(CascadeConfig.Streams.values()).filter(v -> v.wire().equals(m)).findFirst())
+                .orElse(d.streams());
         List<GateConfig> gates = r.has("gates") ? gates(r, deployments) : d.gates();
-        return new CascadeConfig(enabled, fromRouter ? null : start.orElse(d.startTier()), ceiling, maxEscalations, hint, classes, streams,
-                gates);
+        Tier startTier = fromRouter ? null : start.orElse(d.startTier());
+        return new CascadeConfig(enabled, startTier, ceiling, maxEscalations, hint, classes, streams, gates);
     }
 
     private static Optional<Tier> tier(ConfigReader r, String key, Set<Tier> declaredTiers) {
@@ -176,14 +181,17 @@ final class CascadeBinder {
             case "arithmetic" -> {
                 g.rejectUnknownKeys(List.of("type", "tolerance"));
                 Optional<Double> tolerance = g.has("tolerance")
-                        ? g.number("tolerance").filter(v -> fraction(g, "tolerance", v)) : Optional.of(GateConfig.Arithmetic.DEFAULT_TOLERANCE);
+                        ? g.number("tolerance").filter(v -> fraction(g, "tolerance", v))
+                        : Optional.of(GateConfig.Arithmetic.DEFAULT_TOLERANCE);
                 return tolerance.map(GateConfig.Arithmetic::new);
             }
             case "logprob" -> {
                 g.rejectUnknownKeys(List.of("type", "min_mean", "min_token"));
-                Optional<Double> mean = g.has("min_mean") ? g.number("min_mean").filter(v -> notPositive(g, "min_mean", v))
+                Optional<Double> mean = g.has("min_mean")
+                        ? g.number("min_mean").filter(v -> notPositive(g, "min_mean", v))
                         : Optional.of(GateConfig.Logprob.DEFAULT_MIN_MEAN);
-                Optional<Double> token = g.has("min_token") ? g.number("min_token").filter(v -> notPositive(g, "min_token", v))
+                Optional<Double> token = g.has("min_token")
+                        ? g.number("min_token").filter(v -> notPositive(g, "min_token", v))
                         : Optional.of(GateConfig.Logprob.DEFAULT_MIN_TOKEN);
                 return mean.isEmpty() || token.isEmpty() ? Optional.empty()
                         : Optional.of(new GateConfig.Logprob(mean.get(), token.get()));

@@ -90,7 +90,7 @@ public final class DefaultChatGateway implements ChatGateway {
         FallbackRule rule = FallbackRule.onRetryable();
         FallbackExecutor executor = new FallbackExecutor(rule, health, metrics, nanoTime);
         CascadeExecutor cascade = new CascadeExecutor(executor, planner,
-                GateFactory.chain(config.cascade().gates(), name -> registry.get(name).provider()),
+                GateFactory.chain(config.cascade().gates(), name -> registry.get(name).provider(), metrics),
                 new EscalationHint(config.cascade().hint()), metrics,
                 new EscalationRateMonitor(EscalationRateMonitor.DEFAULT_WINDOW, EscalationRateMonitor.DEFAULT_ALERT_SHARE,
                         metrics));

@@ -2,6 +2,7 @@ package dev.gearbox.core.cascade.gate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,13 +52,13 @@ record Equation(String text, double left, double right, double roundingUnit, boo
         return found;
     }
 
-    private static java.util.Optional<Equation> of(String text, String left, String right) {
+    private static Optional<Equation> of(String text, String left, String right) {
         OptionalDouble l = ArithmeticExpression.evaluate(left);
         OptionalDouble r = ArithmeticExpression.evaluate(right.strip());
         if (l.isEmpty() || r.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Equation(text.strip(), l.getAsDouble(), r.getAsDouble(), roundingUnit(right),
+        return Optional.of(new Equation(text.strip(), l.getAsDouble(), r.getAsDouble(), roundingUnit(right),
                 right.strip().endsWith("%")));
     }
 

@@ -3,6 +3,7 @@ package dev.gearbox.core.cascade.gate;
 import dev.gearbox.config.GateConfig;
 import dev.gearbox.core.cascade.GateChain;
 import dev.gearbox.core.cascade.QualityGate;
+import dev.gearbox.core.metrics.GatewayMetrics;
 import dev.gearbox.core.provider.ChatProvider;
 import java.util.List;
 import java.util.function.Function;
@@ -14,10 +15,21 @@ public final class GateFactory {
 
     /** {@code judgeProvider} gives the provider of a judge's deployment (only called for a judge gate). */
     public static GateChain chain(List<GateConfig> configs, Function<String, ChatProvider> judgeProvider) {
-        return new GateChain(configs.stream().map(c -> gate(c, judgeProvider)).toList());
+        return chain(configs, judgeProvider, GatewayMetrics.disabled());
+    }
+
+    /** As {@link #chain(List, Function)}, a judge's calls counted in {@code metrics}. */
+    public static GateChain chain(List<GateConfig> configs, Function<String, ChatProvider> judgeProvider,
+                                  GatewayMetrics metrics) {
+        return new GateChain(configs.stream().map(c -> gate(c, judgeProvider, metrics)).toList());
     }
 
     public static QualityGate gate(GateConfig config, Function<String, ChatProvider> judgeProvider) {
+        return gate(config, judgeProvider, GatewayMetrics.disabled());
+    }
+
+    public static QualityGate gate(GateConfig config, Function<String, ChatProvider> judgeProvider,
+                                   GatewayMetrics metrics) {
         if (config instanceof GateConfig.Empty) {
             return new EmptyAnswerGate();
         } else if (config instanceof GateConfig.Length) {
@@ -37,7 +49,7 @@ public final class GateFactory {
         } else if (config instanceof GateConfig.Logprob l) {
             return new LogprobGate(l.minMean(), l.minToken());
         } else if (config instanceof GateConfig.Judge j) {
-            return new JudgeGate(j.deployment(), judgeProvider.apply(j.deployment()), j.timeout());
+            return new JudgeGate(j.deployment(), judgeProvider.apply(j.deployment()), j.timeout(), metrics);
         }
         throw new IllegalArgumentException("unknown gate config " + config);
     }

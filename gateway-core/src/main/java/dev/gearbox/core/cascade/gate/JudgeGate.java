@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gearbox.core.cascade.GateVerdict;
 import dev.gearbox.core.cascade.QualityGate;
+import dev.gearbox.core.error.GatewayException;
+import dev.gearbox.core.metrics.GatewayMetrics;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.model.Message;
@@ -21,9 +23,11 @@ import java.util.concurrent.TimeUnit;
  * Asks a judge deployment whether the answer is acceptable, as a JSON verdict
  * {@code {"acceptable": bool, "reason": "..."}}. The call has a strict {@code timeout}; a timeout,
  * an upstream failure or output that is not such a verdict makes the gate abstain (the judge
- * cannot block an answer it did not judge). The cascade runs it at most once per request.
+ * cannot block an answer it did not judge). The cascade runs it at most once per request. Each
+ * call is counted in {@code gearbox.upstream.attempts} under the judge's deployment.
  */
-public record JudgeGate(String deployment, ChatProvider judge, Duration timeout) implements QualityGate {
+public record JudgeGate(String deployment, ChatProvider judge, Duration timeout, GatewayMetrics metrics)
+        implements QualityGate {
     public static final String NAME = "judge";
     public static final String REASON = "judge_rejected";
     static final int MAX_TRANSCRIPT_CHARS = 6000;
@@ -38,6 +42,7 @@ public record JudgeGate(String deployment, ChatProvider judge, Duration timeout)
     public JudgeGate {
         Objects.requireNonNull(deployment, "deployment");
         Objects.requireNonNull(judge, "judge");
+        Objects.requireNonNull(metrics, "metrics");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("judge timeout must be positive");
         }
@@ -46,6 +51,11 @@ public record JudgeGate(String deployment, ChatProvider judge, Duration timeout)
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** A judge whose calls are not counted in the metrics (offline evaluation, tests). */
+    public JudgeGate(String deployment, ChatProvider judge, Duration timeout) {
+        this(deployment, judge, timeout, GatewayMetrics.disabled());
     }
 
     /** Names the deployment only: the provider's own description is nobody's business in a log line. */
@@ -72,8 +82,11 @@ public record JudgeGate(String deployment, ChatProvider judge, Duration timeout)
         call.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
             if (error != null) {
                 call.cancel(true); // a timed-out judge must not keep its connection busy
+                GatewayException failure = GatewayException.from(error);
+                metrics.attempt(deployment, failure.kind());
                 verdict.complete(new GateVerdict.Abstain(NAME));
             } else {
+                metrics.attempt(deployment, null);
                 verdict.complete(read(response.firstText()));
             }
         });

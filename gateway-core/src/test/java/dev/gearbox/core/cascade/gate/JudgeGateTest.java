@@ -6,9 +6,11 @@ import static dev.gearbox.core.cascade.gate.GateTesting.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.core.cascade.GateVerdict;
+import dev.gearbox.core.metrics.GatewayMetrics;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.testing.Errors;
 import dev.gearbox.core.testing.ScriptedProvider;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,21 @@ class JudgeGateTest {
         check.cancel(true);
 
         assertThat(judge.pending().isCancelled()).isTrue();
+    }
+
+    @Test
+    void everyJudgeCallIsCountedAsAnUpstreamAttempt() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        JudgeGate metered = new JudgeGate("judge", judge, Duration.ofMillis(50), new GatewayMetrics(registry));
+        judge.answer("{\"acceptable\": true}").fail(Errors.serverError());
+
+        metered.check(ask("q"), answer("a")).join();
+        metered.check(ask("q"), answer("a")).join();
+
+        assertThat(registry.get("gearbox.upstream.attempts").tags("deployment", "judge", "outcome", "ok").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("gearbox.upstream.attempts").tags("deployment", "judge", "outcome", "upstream_error")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test

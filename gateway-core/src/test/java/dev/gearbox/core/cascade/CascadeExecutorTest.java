@@ -273,6 +273,19 @@ class CascadeExecutorTest {
     }
 
     @Test
+    void cancellingACascadedStreamAbortsTheCallAndSilencesTheListener() {
+        cheap.hang();
+        RecordingListener listener = new RecordingListener();
+
+        executor(CascadeConfig.Hint.REASON, new EmptyAnswerGate()).stream(ask("q").withStream(true, false), ALL_TIERS,
+                listener).cancel();
+
+        assertThat(cheap.pending().isCancelled()).isTrue();
+        assertThat(listener.events).isEmpty();
+        assertThat(mid.calls()).isZero();
+    }
+
+    @Test
     void aFailedCascadedStreamEndsBeforeTheCommitPoint() {
         cheap.fail(Errors.unavailable());
         mid.fail(Errors.unavailable());

@@ -3,11 +3,13 @@ package dev.gearbox.classifier.answer;
 import dev.gearbox.classifier.RoutingClassifier;
 import dev.gearbox.classifier.cascade.CascadeEvaluation;
 import dev.gearbox.classifier.cascade.GateScores;
+import dev.gearbox.classifier.cascade.HybridBlend;
 import dev.gearbox.classifier.data.RoutingDataReader;
 import dev.gearbox.classifier.data.RoutingRow;
 import dev.gearbox.classifier.embed.Embedder;
 import dev.gearbox.classifier.embed.EmbeddingCache;
 import dev.gearbox.classifier.embed.Progress;
+import dev.gearbox.classifier.eval.ChosenRouter;
 import dev.gearbox.classifier.eval.ExperimentPaths;
 import dev.gearbox.classifier.eval.Folds;
 import dev.gearbox.classifier.eval.RowScorer;
@@ -18,10 +20,12 @@ import dev.gearbox.classifier.model.Mlp;
 import dev.gearbox.classifier.model.ModelFamily;
 import dev.gearbox.classifier.model.RoutingModel;
 import dev.gearbox.classifier.runtime.EmbeddedRouter;
+import dev.gearbox.classifier.train.RouterTrainer;
 import dev.gearbox.config.RouterConfig;
 import dev.gearbox.config.Thresholds;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,31 +96,84 @@ public final class CrossValidateAnswerModel {
                 }
             }
 
-            RoutingClassifier router = RoutingClassifier.bundled(embedder);
-            double[] routerScores = new RowScorer(router, pool).score(rows, Progress.NONE);
             double fastBelow = EmbeddedRouter.load(RouterConfig.BUILTIN, embedder).calibration().orElseThrow()
                     .distribution().thresholdBelow(((Thresholds.Shares) RouterConfig.DEFAULT_THRESHOLDS).fastShare());
-            double[] p = rowFoldChosen.values().iterator().next();
-            GateScores gate = GateScores.probabilityGood(AnswerModelGate.NAME, p, GateScores.PROBABILITY_THRESHOLDS,
+            int[] rowFolds = splits.get("row 5-fold");
+            double[] p = rowFoldChosen.get("row 5-fold");
+            boolean[] arithmeticWrong = new boolean[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                arithmeticWrong[i] = ArithmeticCheck.of(rows.get(i).weakAnswer()).wrong() > 0;
+            }
+            GateScores answerGate = GateScores.probabilityGood(AnswerModelGate.NAME, p, GateScores.PROBABILITY_THRESHOLDS,
                     AnswerModelGate.DEFAULT_THRESHOLD);
-            CascadeEvaluation.Result r = CascadeEvaluation.evaluate(rows, routerScores, fastBelow, List.of(gate), gate, seed);
-            System.out.printf(Locale.ROOT, "%nout-of-fold answer_model (row 5-fold) vs the shipped router; fast threshold %.4f%n", fastBelow);
-            System.out.println("| source | router APGR | answer_model APGR | hybrid APGR | hybrid - router | routed strong | escalated of cheap | hybrid quality |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
-            for (CascadeEvaluation.SourceResult s : r.sources()) {
-                System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %+.3f | %.1f%% | %.1f%% | %.3f |%n", s.source(),
-                        s.router().apgr(), s.chain().asRouter().apgr(), s.hybrid().apgr(), s.hybrid().apgr() - s.router().apgr(),
-                        100 * s.hybridDefault().routedStrongShare(), 100 * s.hybridDefault().escalationRate(),
-                        s.hybridDefault().point().quality());
-            }
-            System.out.println("hybrid blend chosen per fold: " + r.hybridChoices().stream().map(c -> c.name()).toList());
-            for (CascadeEvaluation.SourceResult s : r.sources()) {
-                System.out.println(s.source() + " curve: " + s.chain().curve().stream().map(pt -> String.format(Locale.ROOT,
-                        "%s %.1f%% %.3f", pt.setting(), 100 * pt.escalationRate(), pt.quality())).toList());
-            }
+            GateScores arithmeticGate = GateScores.onOff("arithmetic", arithmeticWrong);
+            GateScores chain = GateScores.chain("answer_model+arithmetic", List.of(answerGate, arithmeticGate),
+                    answerGate.defaultSetting(), answerGate.settings());
+
+            RoutingClassifier shipped = RoutingClassifier.bundled(embedder);
+            report("the shipped router (trained on these rows: in-sample)", rows,
+                    new RowScorer(shipped, pool).score(rows, Progress.NONE), fastBelow, answerGate, arithmeticGate, chain, seed);
+            report("out-of-fold router (the chosen family retrained without each fold; MMLU always in training)", rows,
+                    outOfFoldRouter(dataDir, rows, rowFolds, embedder, seed), fastBelow, answerGate, arithmeticGate, chain, seed);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static void report(String router, List<RoutingRow> rows, double[] routerScores, double fastBelow,
+                               GateScores answerGate, GateScores arithmeticGate, GateScores chain, long seed) {
+        CascadeEvaluation.Result r = CascadeEvaluation.evaluate(rows, routerScores, fastBelow,
+                List.of(answerGate, arithmeticGate), chain, seed);
+        System.out.printf(Locale.ROOT, "%nout-of-fold answer_model (row 5-fold) with %s; fast threshold %.4f%n", router, fastBelow);
+        System.out.println("| source | router APGR | answer_model APGR | arithmetic APGR | chain APGR | hybrid APGR | hybrid - router"
+                + " | routed strong | escalated of cheap | strong calls | hybrid quality |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (CascadeEvaluation.SourceResult s : r.sources()) {
+            CascadeEvaluation.HybridDefault d = s.hybridDefault();
+            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %+.3f | %.1f%% | %.1f%% | %.1f%% | %.3f |%n",
+                    s.source(), s.router().apgr(), s.gates().get(0).asRouter().apgr(), s.gates().get(1).asRouter().apgr(),
+                    s.chain().asRouter().apgr(), s.hybrid().apgr(), s.hybrid().apgr() - s.router().apgr(),
+                    100 * d.routedStrongShare(), 100 * d.escalationRate(), 100 * d.point().escalationRate(), d.point().quality());
+        }
+        System.out.println("hybrid blend chosen per fold: " + r.hybridChoices().stream().map(HybridBlend.Candidate::name).toList());
+        for (CascadeEvaluation.SourceResult s : r.sources()) {
+            System.out.println(s.source() + " chain curve: " + s.chain().curve().stream().map(pt -> String.format(Locale.ROOT,
+                    "%s %.1f%% %.3f", pt.setting(), 100 * pt.escalationRate(), pt.quality())).toList());
+        }
+    }
+
+    /**
+     * Each answer row's router score from the chosen router family trained on every shared routing
+     * row except that row's fold: the router has not seen the row, as on the held-out test set.
+     */
+    static double[] outOfFoldRouter(Path dataDir, List<RoutingRow> rows, int[] fold, Embedder embedder, long seed) {
+        List<RoutingRow> all = new RoutingDataReader().readAll(dataDir);
+        EmbeddingCache cache = EmbeddingCache.open(ExperimentPaths.defaultCache());
+        List<Example> allExamples = RouterTrainer.examples(all, cache.embedAll(
+                all.stream().map(AnswerEmbeddings::promptText).toList(), embedder), ChosenRouter.TARGET);
+        List<Example> rowExamples = RouterTrainer.examples(rows, cache.embedAll(
+                rows.stream().map(AnswerEmbeddings::promptText).toList(), embedder), ChosenRouter.TARGET);
+        Map<String, Integer> foldOf = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            foldOf.put(rows.get(i).id(), fold[i]);
+        }
+        double[] scores = new double[rows.size()];
+        for (int f = 0; f < Folds.count(fold); f++) {
+            List<Example> training = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Integer rowFold = foldOf.get(all.get(i).id());
+                if (rowFold == null || rowFold != f) {
+                    training.add(allExamples.get(i));
+                }
+            }
+            RoutingModel model = ChosenRouter.family(seed).fit(training);
+            for (int i = 0; i < rows.size(); i++) {
+                if (fold[i] == f) {
+                    scores[i] = model.score(rowExamples.get(i).embedding(), rowExamples.get(i).signals());
+                }
+            }
+        }
+        return scores;
     }
 
     /** Each row's P(good enough) from a model trained on the other folds. */

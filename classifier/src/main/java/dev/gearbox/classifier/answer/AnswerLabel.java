@@ -22,6 +22,16 @@ public final class AnswerLabel {
         return row.weakScore() >= row.strongScore() - tolerated ? 1 : 0;
     }
 
+    /**
+     * A soft target: how much better (or worse) the weak answer did than the strong one, scaled to
+     * [0,1] with ties at one half (the router's expected-gain target turned around). Ranks answers
+     * by the quality escalation would win, which is what APGR rewards.
+     */
+    public static double relativeQuality(RoutingRow row) {
+        double range = "binary".equals(row.scale()) ? 1 : 9;
+        return ((row.weakScore() - row.strongScore()) / range + 1) / 2;
+    }
+
     /** True when the row carries the weak model's answer, so an answer gate can be trained and evaluated on it. */
     public static boolean hasWeakAnswer(RoutingRow row) {
         return row.weakAnswer() != null && !row.weakAnswer().isBlank();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Trains the answer-quality model on labeled rows that carry a weak answer: each row becomes one
@@ -38,13 +39,18 @@ public final class AnswerModelTrainer {
     }
 
     public static List<Example> examples(List<RoutingRow> rows, List<AnswerInput> inputs) {
+        return examples(rows, inputs, AnswerLabel::goodEnough);
+    }
+
+    /** Examples with another target (compared in {@link CrossValidateAnswerModel}). */
+    public static List<Example> examples(List<RoutingRow> rows, List<AnswerInput> inputs, ToDoubleFunction<RoutingRow> target) {
         if (rows.size() != inputs.size()) {
             throw new IllegalArgumentException("one input per row needed: " + rows.size() + " rows, " + inputs.size() + " inputs");
         }
         List<Example> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             AnswerInput in = inputs.get(i);
-            out.add(new Example(in.embedding(), in.signals(), AnswerLabel.goodEnough(rows.get(i))));
+            out.add(new Example(in.embedding(), in.signals(), target.applyAsDouble(rows.get(i))));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.gearbox.classifier.answer;
 
 import dev.gearbox.classifier.RoutingClassifier;
 import dev.gearbox.classifier.cascade.CascadeEvaluation;
+import dev.gearbox.classifier.cascade.GateRunner;
 import dev.gearbox.classifier.cascade.GateScores;
 import dev.gearbox.classifier.cascade.HybridBlend;
 import dev.gearbox.classifier.data.RoutingDataReader;
@@ -12,6 +13,7 @@ import dev.gearbox.classifier.embed.Progress;
 import dev.gearbox.classifier.eval.ChosenRouter;
 import dev.gearbox.classifier.eval.ExperimentPaths;
 import dev.gearbox.classifier.eval.Folds;
+import dev.gearbox.classifier.eval.RouterEvaluator;
 import dev.gearbox.classifier.eval.RowScorer;
 import dev.gearbox.classifier.model.Blend;
 import dev.gearbox.classifier.model.Example;
@@ -23,6 +25,7 @@ import dev.gearbox.classifier.runtime.EmbeddedRouter;
 import dev.gearbox.classifier.train.RouterTrainer;
 import dev.gearbox.config.RouterConfig;
 import dev.gearbox.config.Thresholds;
+import dev.gearbox.core.cascade.gate.ArithmeticGate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,6 +69,9 @@ public final class CrossValidateAnswerModel {
             families.put("mlp(h=16)", Mlp.family(16, 20, 1e-4, seed));
             families.put("blend(logreg+mlp)", Blend.family(AnswerModelTrainer.chosenFamily(), Mlp.family(16, 20, 1e-4, seed), 0.5));
             families.put("signals only (logreg)", signalsOnly(AnswerModelTrainer.chosenFamily()));
+            List<Example> relative = AnswerModelTrainer.examples(rows, inputs, AnswerLabel::relativeQuality);
+            String relativeName = "logreg(l2=1e-2), relative-quality target";
+            families.put(relativeName, AnswerModelTrainer.chosenFamily());
 
             Map<String, int[]> splits = new LinkedHashMap<>();
             splits.put("leave-one-source-out", Folds.leaveOneSourceOut(rows));
@@ -78,7 +84,8 @@ public final class CrossValidateAnswerModel {
             Map<String, double[]> rowFoldChosen = new LinkedHashMap<>();
             for (Map.Entry<String, int[]> split : splits.entrySet()) {
                 for (Map.Entry<String, ModelFamily> family : families.entrySet()) {
-                    double[] p = outOfFold(examples, split.getValue(), family.getValue());
+                    double[] p = outOfFold(family.getKey().equals(relativeName) ? relative : examples, split.getValue(),
+                            family.getValue());
                     if (split.getKey().startsWith("row") && family.getKey().endsWith("[chosen]")) {
                         rowFoldChosen.put(split.getKey(), p);
                     }
@@ -100,13 +107,9 @@ public final class CrossValidateAnswerModel {
                     .distribution().thresholdBelow(((Thresholds.Shares) RouterConfig.DEFAULT_THRESHOLDS).fastShare());
             int[] rowFolds = splits.get("row 5-fold");
             double[] p = rowFoldChosen.get("row 5-fold");
-            boolean[] arithmeticWrong = new boolean[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                arithmeticWrong[i] = ArithmeticCheck.of(rows.get(i).weakAnswer()).wrong() > 0;
-            }
             GateScores answerGate = GateScores.probabilityGood(AnswerModelGate.NAME, p, GateScores.PROBABILITY_THRESHOLDS,
                     AnswerModelGate.DEFAULT_THRESHOLD);
-            GateScores arithmeticGate = GateScores.onOff("arithmetic", arithmeticWrong);
+            GateScores arithmeticGate = GateRunner.onOff(new ArithmeticGate(ArithmeticGate.DEFAULT_TOLERANCE), rows, Progress.NONE);
             GateScores chain = GateScores.chain("answer_model+arithmetic", List.of(answerGate, arithmeticGate),
                     answerGate.defaultSetting(), answerGate.settings());
 
@@ -136,6 +139,17 @@ public final class CrossValidateAnswerModel {
                     100 * d.routedStrongShare(), 100 * d.escalationRate(), 100 * d.point().escalationRate(), d.point().quality());
         }
         System.out.println("hybrid blend chosen per fold: " + r.hybridChoices().stream().map(HybridBlend.Candidate::name).toList());
+        System.out.println("every blend on all rows (a landscape, not a result: chosen on the rows it is scored on):");
+        double[] routerRank = HybridBlend.ranksWithinSource(rows, routerScores);
+        double[] chainRank = HybridBlend.ranksWithinSource(rows, chain.escalation());
+        for (HybridBlend.Candidate c : HybridBlend.CANDIDATES) {
+            double[] blended = new double[rows.size()];
+            for (int i = 0; i < blended.length; i++) {
+                blended[i] = c.combine(routerRank[i], chainRank[i]);
+            }
+            System.out.println("  " + c.name() + ": " + RouterEvaluator.perSource(rows, blended).stream()
+                    .map(s -> String.format(Locale.ROOT, "%s %.3f", s.source(), s.report().apgr())).toList());
+        }
         for (CascadeEvaluation.SourceResult s : r.sources()) {
             System.out.println(s.source() + " chain curve: " + s.chain().curve().stream().map(pt -> String.format(Locale.ROOT,
                     "%s %.1f%% %.3f", pt.setting(), 100 * pt.escalationRate(), pt.quality())).toList());

@@ -37,7 +37,7 @@ public final class CascadeEvaluation {
 
     /** Everything measured on one source's rows. */
     public record SourceResult(String source, int n, double weakQuality, double strongQuality,
-                               RouterMetrics.Report router, List<GateResult> gates, GateResult chain,
+                               RouterMetrics.Report router, OperatingPoint routerDefault, List<GateResult> gates, GateResult chain,
                                RouterMetrics.Report hybrid, HybridDefault hybridDefault) {
         public SourceResult {
             gates = List.copyOf(gates);
@@ -56,6 +56,7 @@ public final class CascadeEvaluation {
     }
 
     /**
+     * @param rows              rows that carry the weak answer, in the order of every score array
      * @param routerScores      the router's P(strong needed) per row
      * @param routerFastBelow   rows scoring below this stay on the cheap tier (the calibrated fast threshold)
      * @param gates             every gate's scores on the rows, reported one by one
@@ -85,6 +86,7 @@ public final class CascadeEvaluation {
             }
             RouterMetrics.Report router = RouterMetrics.evaluate(pick(routerScores, idx), weak, strong);
             out.add(new SourceResult(source.getKey(), idx.length, router.weakQuality(), router.strongQuality(), router,
+                    hybridDefault(idx, routerScores, routerFastBelow, new boolean[rows.size()], weak, strong).point(),
                     gateResults, gateResult(chain, idx, weak, strong),
                     RouterMetrics.evaluate(pick(hybrid.scores(), idx), weak, strong),
                     hybridDefault(idx, routerScores, routerFastBelow, chainDefault, weak, strong)));

@@ -17,13 +17,14 @@ import java.util.stream.IntStream;
  * the row's source (so a 0..1 probability and a 0/1 gate mix fairly), then combined by one of a few
  * {@link Candidate}s. The candidate is chosen by cross-validation: for each fold, the one with the
  * best mean per-source APGR on the other folds scores that fold's rows, so no row is scored by a
- * choice made on it.
+ * choice made on it. Each fold's blended scores are turned into ranks within the fold and source,
+ * so rows scored by different blends still compare.
  */
 public final class HybridBlend {
 
     /** A way to combine the two ranks: a weighted mean with the router's weight, or the larger of the two. */
     public record Candidate(String name, double routerWeight, boolean max) {
-        double combine(double routerRank, double cascadeRank) {
+        public double combine(double routerRank, double cascadeRank) {
             return max ? Math.max(routerRank, cascadeRank) : routerWeight * routerRank + (1 - routerWeight) * cascadeRank;
         }
     }
@@ -56,10 +57,13 @@ public final class HybridBlend {
             int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != current).toArray();
             Candidate best = best(rows, train, routerRank, cascadeRank);
             chosen.add(best);
-            for (int i = 0; i < rows.size(); i++) {
-                if (fold[i] == current) {
-                    out[i] = best.combine(routerRank[i], cascadeRank[i]);
-                }
+            int[] test = IntStream.range(0, rows.size()).filter(i -> fold[i] == current).toArray();
+            List<RoutingRow> testRows = Arrays.stream(test).mapToObj(rows::get).toList();
+            double[] blended = Arrays.stream(test).mapToDouble(i -> best.combine(routerRank[i], cascadeRank[i])).toArray();
+            // folds may choose different blends, whose scores spread differently: ranks make them comparable
+            double[] ranked = ranksWithinSource(testRows, blended);
+            for (int j = 0; j < test.length; j++) {
+                out[test[j]] = ranked[j];
             }
         }
         return new Result(out, chosen);
@@ -82,7 +86,7 @@ public final class HybridBlend {
     }
 
     /** Each score's percentile rank among its source's scores, in [0,1]; ties share their mean rank. */
-    static double[] ranksWithinSource(List<RoutingRow> rows, double[] scores) {
+    public static double[] ranksWithinSource(List<RoutingRow> rows, double[] scores) {
         Map<String, List<Integer>> bySource = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             bySource.computeIfAbsent(rows.get(i).source(), s -> new ArrayList<>()).add(i);

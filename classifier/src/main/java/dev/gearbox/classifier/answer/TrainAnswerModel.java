@@ -7,6 +7,7 @@ import dev.gearbox.classifier.embed.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,8 +15,10 @@ import java.util.concurrent.Executors;
 /**
  * Trains the shipped answer-quality model on the shared rows that carry a weak answer (GSM8K and
  * arena-bench) and writes it. Deterministic: the same data gives the same bytes.
- * Usage, from {@code classifier/}: {@code TrainAnswerModel [dataDir] [outFile]}; the default output
- * is the bundled resource {@value AnswerQualityModel#BUNDLED} under {@code src/main/resources}.
+ * Usage, from {@code classifier/}: {@code TrainAnswerModel [--out FILE] [DATA...]}: DATA are JSONL
+ * files or folders (rows without {@code weak_answer} are skipped), by default {@link #DATA_FILES}
+ * of the shared data folder; the default output is the bundled resource
+ * {@value AnswerQualityModel#BUNDLED} under {@code src/main/resources}.
  */
 public final class TrainAnswerModel {
 
@@ -26,10 +29,19 @@ public final class TrainAnswerModel {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dataDir = args.length > 0 ? Path.of(args[0]) : RoutingDataReader.dataDir();
-        Path out = args.length > 1 ? Path.of(args[1]) : Path.of("src/main/resources" + AnswerQualityModel.BUNDLED);
-        List<RoutingRow> rows = AnswerModelTrainer.usable(new RoutingDataReader().readFiles(
-                DATA_FILES.stream().map(dataDir::resolve).toList()));
+        Path out = Path.of("src/main/resources" + AnswerQualityModel.BUNDLED);
+        List<Path> data = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                out = Path.of(args[++i]);
+            } else {
+                data.add(Path.of(args[i]));
+            }
+        }
+        if (data.isEmpty()) {
+            DATA_FILES.forEach(f -> data.add(RoutingDataReader.dataDir().resolve(f)));
+        }
+        List<RoutingRow> rows = AnswerModelTrainer.usable(new RoutingDataReader().readFiles(data));
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             long start = System.nanoTime();

@@ -22,7 +22,7 @@ final class CascadeBinder {
     private static final List<String> KEYS = List.of("enabled", "start_tier", "ceiling_tier", "max_escalations",
             "hint", "classes", "streams", "gates");
     static final List<String> GATE_TYPES = List.of("empty", "length", "refusal", "regex", "json", "json_schema",
-            "tool_args", "arithmetic", "logprob", "judge");
+            "tool_args", "arithmetic", "logprob", "answer_model", "judge");
     private static final List<String> HINTS = Arrays.stream(CascadeConfig.Hint.values())
             .map(CascadeConfig.Hint::wire).toList();
     private static final List<String> STREAMS = Arrays.stream(CascadeConfig.Streams.values())
@@ -196,6 +196,13 @@ final class CascadeBinder {
                 return mean.isEmpty() || token.isEmpty() ? Optional.empty()
                         : Optional.of(new GateConfig.Logprob(mean.get(), token.get()));
             }
+            case "answer_model" -> {
+                g.rejectUnknownKeys(List.of("type", "threshold"));
+                Optional<Double> threshold = g.has("threshold")
+                        ? g.number("threshold").filter(v -> probability(g, "threshold", v))
+                        : Optional.of(GateConfig.AnswerModel.DEFAULT_THRESHOLD);
+                return threshold.map(GateConfig.AnswerModel::new);
+            }
             case "judge" -> {
                 g.rejectUnknownKeys(List.of("type", "deployment", "timeout"));
                 Optional<String> deployment = g.requiredString("deployment");
@@ -233,6 +240,14 @@ final class CascadeBinder {
     private static boolean fraction(ConfigReader r, String key, double value) {
         if (value < 0 || value >= 1) {
             r.error(key, "must be at least 0 and below 1, got " + value);
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean probability(ConfigReader r, String key, double value) {
+        if (value < 0 || value > 1) {
+            r.error(key, "must be between 0 and 1, got " + value);
             return false;
         }
         return true;

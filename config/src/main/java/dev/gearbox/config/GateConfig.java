@@ -83,6 +83,19 @@ public sealed interface GateConfig {
         }
     }
 
+    /**
+     * The embedded answer-quality model (classifier module): escalates when its P(good enough) for
+     * the answer is below {@code threshold}.
+     */
+    record AnswerModel(double threshold) implements GateConfig {
+        /** The classifier's {@code AnswerModelGate.DEFAULT_THRESHOLD}: 5-30% escalations on the shared rows. */
+        public static final double DEFAULT_THRESHOLD = 0.35;
+
+        public String type() {
+            return "answer_model";
+        }
+    }
+
     /** A configured deployment grades the answer, within {@code timeout}. */
     record Judge(String deployment, Duration timeout) implements GateConfig {
         public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);

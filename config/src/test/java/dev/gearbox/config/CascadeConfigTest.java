@@ -71,6 +71,7 @@ class CascadeConfigTest {
                     - {type: tool_args}
                     - {type: arithmetic, tolerance: 0.05}
                     - {type: logprob, min_mean: -1.5, min_token: -8}
+                    - {type: answer_model, threshold: 0.4}
                     - {type: judge, deployment: big, timeout: 1500ms}
                 """);
 
@@ -83,16 +84,17 @@ class CascadeConfigTest {
         assertThat(c.gates()).containsExactly(new GateConfig.Empty(), new GateConfig.Length(),
                 new GateConfig.Refusal(List.of("^Nope"), false), new GateConfig.Regex("#### \\d+", "(?i)lorem"),
                 new GateConfig.Json(), new GateConfig.JsonSchema(), new GateConfig.ToolArgs(),
-                new GateConfig.Arithmetic(0.05), new GateConfig.Logprob(-1.5, -8.0),
+                new GateConfig.Arithmetic(0.05), new GateConfig.Logprob(-1.5, -8.0), new GateConfig.AnswerModel(0.4),
                 new GateConfig.Judge("big", Duration.ofMillis(1500)));
     }
 
     @Test
     void gateDefaults() {
-        CascadeConfig c = cascade("cascade: {gates: [{type: arithmetic}, {type: logprob}, {type: judge, deployment: big}]}\n");
+        CascadeConfig c = cascade("cascade: {gates: [{type: arithmetic}, {type: logprob}, {type: answer_model},"
+                + " {type: judge, deployment: big}]}\n");
 
         assertThat(c.gates()).containsExactly(new GateConfig.Arithmetic(0.01), new GateConfig.Logprob(-1.2, -6.0),
-                new GateConfig.Judge("big", Duration.ofSeconds(2)));
+                new GateConfig.AnswerModel(0.35), new GateConfig.Judge("big", Duration.ofSeconds(2)));
     }
 
     @Test
@@ -148,6 +150,8 @@ class CascadeConfigTest {
                 "cascade.gates[0].min_mean", "is a log probability, so at most 0, got 0.5"));
         assertThat(errors("cascade: {gates: [{type: arithmetic, tolerance: 1.5}]}\n")).containsExactly(new ConfigError(
                 "cascade.gates[0].tolerance", "must be at least 0 and below 1, got 1.5"));
+        assertThat(errors("cascade: {gates: [{type: answer_model, threshold: 1.2}]}\n")).containsExactly(new ConfigError(
+                "cascade.gates[0].threshold", "must be between 0 and 1, got 1.2"));
         assertThat(errors("cascade: {gates: [{type: regex, must_match: \"(\"}]}\n")).singleElement()
                 .satisfies(e -> assertThat(e.path()).isEqualTo("cascade.gates[0].must_match"));
         assertThat(errors("cascade: {gates: [{type: refusal, patterns: [ok, \"[\"]}]}\n")).singleElement()

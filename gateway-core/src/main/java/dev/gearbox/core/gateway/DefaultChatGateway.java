@@ -1,5 +1,6 @@
 package dev.gearbox.core.gateway;
 
+import dev.gearbox.config.GateConfig;
 import dev.gearbox.config.GearboxConfig;
 import dev.gearbox.config.Tier;
 import dev.gearbox.core.cascade.CascadeExecutor;
@@ -7,6 +8,7 @@ import dev.gearbox.core.cascade.CascadePolicy;
 import dev.gearbox.core.cascade.DispatchPlan;
 import dev.gearbox.core.cascade.EscalationHint;
 import dev.gearbox.core.cascade.EscalationRateMonitor;
+import dev.gearbox.core.cascade.QualityGate;
 import dev.gearbox.core.cascade.gate.GateFactory;
 import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.fallback.FallbackExecutor;
@@ -30,6 +32,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -80,17 +83,27 @@ public final class DefaultChatGateway implements ChatGateway {
      * The gateway for one configuration: {@code tierSelector} decides {@code auto}, the default
      * fallback rule applies, the {@code cascade} section (with its gates, a judge calling its
      * deployment) decides which requests cascade, time is {@link System#nanoTime()} (the base of
-     * {@link RequestContext#startNanos()}). {@code health} may be shared across config reloads.
+     * {@link RequestContext#startNanos()}). {@code health} may be shared across config reloads. A
+     * configured {@code answer_model} gate needs {@link #create(GearboxConfig, DeploymentRegistry,
+     * DeploymentHealth, GatewayMetrics, Clock, TierSelector, Function)}.
      */
     public static DefaultChatGateway create(GearboxConfig config, DeploymentRegistry registry, DeploymentHealth health,
                                             GatewayMetrics metrics, Clock clock, TierSelector tierSelector) {
+        return create(config, registry, health, metrics, clock, tierSelector, null);
+    }
+
+    /** As above; {@code answerModelGate} builds the classifier's answer-quality gate (null: none available). */
+    public static DefaultChatGateway create(GearboxConfig config, DeploymentRegistry registry, DeploymentHealth health,
+                                            GatewayMetrics metrics, Clock clock, TierSelector tierSelector,
+                                            Function<GateConfig.AnswerModel, QualityGate> answerModelGate) {
         LongSupplier nanoTime = System::nanoTime;
         AttemptPlanner planner = new AttemptPlanner(config, registry, health, clock);
         RoutingPolicy routing = new RoutingPolicy(new ModelResolver(config), tierSelector, planner);
         FallbackRule rule = FallbackRule.onRetryable();
         FallbackExecutor executor = new FallbackExecutor(rule, health, metrics, nanoTime);
         CascadeExecutor cascade = new CascadeExecutor(executor, planner,
-                GateFactory.chain(config.cascade().gates(), name -> registry.get(name).provider(), metrics),
+                GateFactory.chain(config.cascade().gates(), name -> registry.get(name).provider(), metrics,
+                        answerModelGate),
                 new EscalationHint(config.cascade().hint()), metrics,
                 new EscalationRateMonitor(EscalationRateMonitor.DEFAULT_WINDOW, EscalationRateMonitor.DEFAULT_ALERT_SHARE,
                         metrics));

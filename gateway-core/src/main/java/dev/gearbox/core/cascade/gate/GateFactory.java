@@ -8,9 +8,32 @@ import dev.gearbox.core.provider.ChatProvider;
 import java.util.List;
 import java.util.function.Function;
 
-/** Builds the gates a {@code cascade.gates} list configures, in order. */
+/**
+ * Builds the gates a {@code cascade.gates} list configures, in order. The {@code answer_model} gate
+ * lives in the classifier module, which core cannot see: its builder is handed in.
+ */
 public final class GateFactory {
     private GateFactory() {
+    }
+
+    /**
+     * Builds every configured gate: judges call {@code judgeProvider}'s provider and are counted in
+     * {@code metrics}; {@code answerModel} builds the answer-quality gate (null when the caller has
+     * no classifier, in which case configuring that gate fails here, naming the gate).
+     */
+    public static GateChain chain(List<GateConfig> configs, Function<String, ChatProvider> judgeProvider,
+                                  GatewayMetrics metrics, Function<GateConfig.AnswerModel, QualityGate> answerModel) {
+        return new GateChain(configs.stream().map(c -> c instanceof GateConfig.AnswerModel a
+                ? answerModel(a, answerModel) : gate(c, judgeProvider, metrics)).toList());
+    }
+
+    private static QualityGate answerModel(GateConfig.AnswerModel config,
+                                           Function<GateConfig.AnswerModel, QualityGate> builder) {
+        if (builder == null) {
+            throw new IllegalStateException("the answer_model gate needs the classifier's answer-quality model,"
+                    + " which this gateway was built without");
+        }
+        return builder.apply(config);
     }
 
     /** {@code judgeProvider} gives the provider of a judge's deployment (only called for a judge gate). */
@@ -21,7 +44,7 @@ public final class GateFactory {
     /** As {@link #chain(List, Function)}, a judge's calls counted in {@code metrics}. */
     public static GateChain chain(List<GateConfig> configs, Function<String, ChatProvider> judgeProvider,
                                   GatewayMetrics metrics) {
-        return new GateChain(configs.stream().map(c -> gate(c, judgeProvider, metrics)).toList());
+        return chain(configs, judgeProvider, metrics, null);
     }
 
     public static QualityGate gate(GateConfig config, Function<String, ChatProvider> judgeProvider) {
@@ -50,6 +73,8 @@ public final class GateFactory {
             return new LogprobGate(l.minMean(), l.minToken());
         } else if (config instanceof GateConfig.Judge j) {
             return new JudgeGate(j.deployment(), judgeProvider.apply(j.deployment()), j.timeout(), metrics);
+        } else if (config instanceof GateConfig.AnswerModel) {
+            return answerModel((GateConfig.AnswerModel) config, null);
         }
         throw new IllegalArgumentException("unknown gate config " + config);
     }

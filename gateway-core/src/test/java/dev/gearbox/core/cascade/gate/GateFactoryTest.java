@@ -1,6 +1,7 @@
 package dev.gearbox.core.cascade.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gearbox.config.GateConfig;
 import dev.gearbox.core.cascade.GateChain;
@@ -28,6 +29,17 @@ class GateFactoryTest {
         assertThat(chain.gates().get(8)).isEqualTo(new LogprobGate(-1.5, -8));
         assertThat(((JudgeGate) chain.gates().get(9)).judge()).isSameAs(judge);
         assertThat(chain.needsLogprobs()).isTrue();
+    }
+
+    @Test
+    void theAnswerModelGateComesFromTheCallersBuilder() {
+        QualityGate model = new EmptyAnswerGate();
+        GateChain chain = GateFactory.chain(List.of(new GateConfig.Empty(), new GateConfig.AnswerModel(0.4)), n -> null,
+                dev.gearbox.core.metrics.GatewayMetrics.disabled(), c -> c.threshold() == 0.4 ? model : null);
+
+        assertThat(chain.gates().get(1)).isSameAs(model);
+        assertThatThrownBy(() -> GateFactory.chain(List.of(new GateConfig.AnswerModel(0.4)), n -> null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("answer_model");
     }
 
     @Test

@@ -11,18 +11,30 @@ public record GearboxConfig(
         List<DeploymentConfig> deployments,
         Map<Tier, TierConfig> tiers,
         RoutingConfig routing,
-        RouterConfig router) {
+        RouterConfig router,
+        CascadeConfig cascade) {
 
     public GearboxConfig {
         deployments = List.copyOf(deployments);
         tiers = Map.copyOf(new EnumMap<>(tiers));
         router = router == null ? RouterConfig.DISABLED : router;
+        cascade = cascade == null ? CascadeConfig.DISABLED : cascade;
+    }
+
+    /** A configuration without a cascade: every request is routed. */
+    public GearboxConfig(ServerConfig server, List<DeploymentConfig> deployments, Map<Tier, TierConfig> tiers,
+                         RoutingConfig routing, RouterConfig router) {
+        this(server, deployments, tiers, routing, router, CascadeConfig.DISABLED);
     }
 
     /** A configuration without the classifier: {@code auto} goes to {@code routing.defaultTier}. */
     public GearboxConfig(ServerConfig server, List<DeploymentConfig> deployments, Map<Tier, TierConfig> tiers,
                          RoutingConfig routing) {
         this(server, deployments, tiers, routing, RouterConfig.DISABLED);
+    }
+
+    public GearboxConfig withCascade(CascadeConfig newCascade) {
+        return new GearboxConfig(server, deployments, tiers, routing, router, newCascade);
     }
 
     public Optional<DeploymentConfig> deployment(String name) {

@@ -25,6 +25,7 @@ class ConfigLoaderTest {
 
         assertThat(config.server()).isEqualTo(ServerConfig.DEFAULT);
         assertThat(config.routing()).isEqualTo(new RoutingConfig(Tier.BALANCED, true));
+        assertThat(config.cascade()).as("the demo routes; the cascade is a commented example").isEqualTo(CascadeConfig.DISABLED);
         assertThat(config.tierDeployments(Tier.FAST)).containsExactly("sim-llama-3.3-70b");
         assertThat(config.tierDeployments(Tier.BALANCED)).containsExactly("sim-mixtral-8x22b");
         assertThat(config.tierDeployments(Tier.FRONTIER)).containsExactly("sim-claude-sonnet");
@@ -66,6 +67,10 @@ class ConfigLoaderTest {
         assertThat(config.server().port()).isEqualTo(8080);
         assertThat(config.router().rules()).extracting(RuleConfig::name).containsExactly(
                 "header", "regulated", "sensitive-regex", "long-conversation", "structured-output");
+        assertThat(config.cascade().enabled()).isTrue();
+        assertThat(config.cascade().classes()).containsExactlyInAnyOrder("reasoning", "math", "writing", "chat", "other");
+        assertThat(config.cascade().gates()).extracting(GateConfig::type).containsExactly("empty", "length", "refusal",
+                "json", "json_schema", "tool_args", "arithmetic", "logprob");
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * A running Gearbox: from a {@link GearboxConfig} it builds the event loops (one acceptor, one
  * worker per core, shared by the server and the upstream client), the Prometheus registry with JVM
  * meters, the upstream client, the providers, the deployment registry, the router (classifier
- * loaded before the port is bound), the gateway and the server, and starts listening. {@link #stop(Duration)} tears it all down in reverse order.
+ * loaded before the port is bound), the cascade's answer-quality model when configured, the gateway and the server, and starts listening. {@link #stop(Duration)} tears it all down in reverse order.
  */
 public final class GearboxApp implements AutoCloseable {
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
@@ -84,7 +84,8 @@ public final class GearboxApp implements AutoCloseable {
                     providers.apply(new ProviderContext(workers, upstream, codec, clock)));
             resources.push(deployments);
             ChatGateway gateway = DefaultChatGateway.create(config, deployments, new DeploymentHealth(clock),
-                    new GatewayMetrics(meters), clock, RouterSetup.create(config, deployments, resources));
+                    new GatewayMetrics(meters), clock, RouterSetup.create(config, deployments, resources),
+                    AnswerModelSetup.create(config, resources));
 
             ServerState state = new ServerState();
             ExchangeServices services = new ExchangeServices(new ErrorResponder(codec::writeError),

@@ -15,6 +15,8 @@ import java.util.List;
 final class MockAnswers {
     static final String SENT_AT_FIELD = "x_sent_us";
     static final List<String> OK_PIECES = List.of("Hello", " from", " the", " mock", " upstream.");
+    static final List<String> JSON_PIECES = List.of("{\"answer\"", ": \"Hello from", " the mock upstream.\"}");
+    static final List<String> ALMOST_JSON_PIECES = List.of("Sure! Here is the JSON:", " {\"answer\"", ": \"Hello");
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private MockAnswers() {

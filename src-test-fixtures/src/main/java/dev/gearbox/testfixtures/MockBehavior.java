@@ -45,6 +45,18 @@ public sealed interface MockBehavior {
     record Echo() implements MockBehavior {
     }
 
+    /** {@code json}: a JSON object as the content, as a model in JSON mode writes it. */
+    record Json() implements MockBehavior {
+    }
+
+    /** {@code almost-json}: prose around a JSON object that is never closed: not valid JSON. */
+    record AlmostJson() implements MockBehavior {
+    }
+
+    /** {@code empty}: an answer with empty content (a quality gate should reject it). */
+    record Empty() implements MockBehavior {
+    }
+
     /** {@code big-N}: N content chunks (N words when not streaming). */
     record Big(int chunks) implements MockBehavior {
     }
@@ -65,6 +77,12 @@ public sealed interface MockBehavior {
                 return new ToolCall();
             case "echo":
                 return new Echo();
+            case "json":
+                return new Json();
+            case "almost-json":
+                return new AlmostJson();
+            case "empty":
+                return new Empty();
             default:
                 break;
         }

@@ -103,6 +103,12 @@ final class MockUpstreamHandler extends SimpleChannelInboundHandler<FullHttpRequ
             answer(ex, MockAnswers.toolCall(ex.body(), ex.sequence()), 0, -1);
         } else if (behavior instanceof MockBehavior.Echo) {
             answer(ex, MockAnswers.text(List.of(lastUserText(ex.body()))), 0, -1);
+        } else if (behavior instanceof MockBehavior.Json) {
+            answer(ex, MockAnswers.text(MockAnswers.JSON_PIECES), 0, -1);
+        } else if (behavior instanceof MockBehavior.AlmostJson) {
+            answer(ex, MockAnswers.text(MockAnswers.ALMOST_JSON_PIECES), 0, -1);
+        } else if (behavior instanceof MockBehavior.Empty) {
+            answer(ex, MockAnswers.text(List.of()), 0, -1);
         } else if (behavior instanceof MockBehavior.Big b) {
             answer(ex, MockAnswers.big(b.chunks()), 0, -1);
         }

@@ -17,6 +17,9 @@ class MockBehaviorTest {
         assertThat(MockBehavior.forModel("stream-cut-after-3")).isEqualTo(new MockBehavior.StreamCut(3));
         assertThat(MockBehavior.forModel("big-100")).isEqualTo(new MockBehavior.Big(100));
         assertThat(MockBehavior.forModel("garbage")).isEqualTo(new MockBehavior.Garbage());
+        assertThat(MockBehavior.forModel("json")).isEqualTo(new MockBehavior.Json());
+        assertThat(MockBehavior.forModel("almost-json")).isEqualTo(new MockBehavior.AlmostJson());
+        assertThat(MockBehavior.forModel("empty")).isEqualTo(new MockBehavior.Empty());
         assertThat(MockBehavior.forModel("hang")).isEqualTo(new MockBehavior.Hang());
         assertThat(MockBehavior.forModel("tool-call")).isEqualTo(new MockBehavior.ToolCall());
         assertThat(MockBehavior.forModel("echo")).isEqualTo(new MockBehavior.Echo());

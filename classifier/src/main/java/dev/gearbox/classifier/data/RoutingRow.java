@@ -42,6 +42,19 @@ public record RoutingRow(
         return strongScore > weakScore;
     }
 
+    /** The whole conversation of the row as a request, every message with its role: what a cascade's gates see. */
+    public ChatRequest request() {
+        return ChatRequest.of("auto", messages.stream().map(this::message).toList());
+    }
+
+    private Message message(RowMessage m) {
+        Role role = Role.fromWire(m.role());
+        if (role == null) {
+            throw new IllegalArgumentException("row " + id + " has a message with unknown role '" + m.role() + "'");
+        }
+        return Message.of(role, m.content());
+    }
+
     /**
      * The row as the gateway would see it. Multi-turn rows are routed on their first user turn,
      * as the README prescribes for MT-Bench-style data.

@@ -60,7 +60,7 @@ public final class CurvePlot {
             g.drawLine(x(0), r.y(0), x(1), r.y(1));
             g.setStroke(new BasicStroke(2f));
             for (int s = 0; s < reports.size(); s++) {
-                drawCurve(g, r, reports.get(s), PALETTE[s % PALETTE.length], s);
+                drawCurve(g, r, reports.get(s), PALETTE[s % PALETTE.length], reports.size() - 1 - s);
             }
         } finally {
             g.dispose();
@@ -110,7 +110,8 @@ public final class CurvePlot {
         g.drawString("share of weak-to-strong quality gap recovered", 10, 20);
     }
 
-    private static void drawCurve(Graphics2D g, Range range, RouterEvaluator.SourceReport source, Color color, int slot) {
+    /** {@code linesBelow}: how many legend lines follow this one, so the legend ends just above the bottom axis. */
+    private static void drawCurve(Graphics2D g, Range range, RouterEvaluator.SourceReport source, Color color, int linesBelow) {
         RouterMetrics.Report r = source.report();
         g.setColor(color);
         List<RouterMetrics.CurvePoint> curve = r.curve();
@@ -123,7 +124,7 @@ public final class CurvePlot {
             }
         }
         g.drawString(String.format(Locale.ROOT, "%s (n=%d) APGR %.3f", source.source(), source.n(), r.apgr()),
-                x(0.55), HEIGHT - MARGIN - 16 * (3 - slot) - 10);
+                x(0.45), HEIGHT - MARGIN - 16 * linesBelow - 10);
     }
 
     private static int x(double share) {

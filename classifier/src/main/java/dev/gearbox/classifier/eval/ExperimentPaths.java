@@ -4,13 +4,13 @@ import dev.gearbox.classifier.embed.Embedder;
 import java.nio.file.Path;
 
 /** Where offline experiments keep their files. */
-final class ExperimentPaths {
+public final class ExperimentPaths {
 
     private ExperimentPaths() {
     }
 
     /** The embedding cache for the default input bound, under the module's build folder. */
-    static Path defaultCache() {
+    public static Path defaultCache() {
         return cache(Embedder.DEFAULT_MAX_TOKENS);
     }
 

@@ -3,12 +3,14 @@ package dev.gearbox.classifier.eval;
 import dev.gearbox.classifier.RoutingClassifier;
 import dev.gearbox.classifier.data.RoutingRow;
 import dev.gearbox.classifier.embed.Progress;
+import dev.gearbox.core.model.ChatRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Scores routing rows with a {@link RoutingClassifier}, through the same call the gateway makes
+ * Scores routing rows with a {@link RoutingClassifier} (or another request scorer), through the same call the gateway makes
  * for a live request (the row's first user turn), spread over an executor in chunks so the
  * progress reports arrive in order from the calling thread.
  */
@@ -16,11 +18,16 @@ public final class RowScorer {
 
     private static final int CHUNK = 32;
 
-    private final RoutingClassifier classifier;
+    private final ToDoubleFunction<ChatRequest> scorer;
     private final Executor executor;
 
     public RowScorer(RoutingClassifier classifier, Executor executor) {
-        this.classifier = classifier;
+        this(classifier::strongProbability, executor);
+    }
+
+    /** Scores with any request scorer, e.g. the gateway's {@code EmbeddedRequestScorer}. */
+    public RowScorer(ToDoubleFunction<ChatRequest> scorer, Executor executor) {
+        this.scorer = scorer;
         this.executor = executor;
     }
 
@@ -34,7 +41,7 @@ public final class RowScorer {
             for (int i = from; i < to; i++) {
                 int row = i;
                 chunk[i - from] = CompletableFuture.runAsync(
-                        () -> scores[row] = classifier.strongProbability(rows.get(row).firstTurnRequest()), executor);
+                        () -> scores[row] = scorer.applyAsDouble(rows.get(row).firstTurnRequest()), executor);
             }
             CompletableFuture.allOf(chunk).join();
             progress.advanced(to, rows.size());

@@ -20,6 +20,11 @@ public final class EmbeddedRequestScorer implements RequestScorer {
         this.classes = classes;
     }
 
+    /** The request's embedding as the router computes and caches it: other embedded models reuse it. */
+    public float[] embedding(ChatRequest request) {
+        return router.embedding(request);
+    }
+
     @Override
     public Score score(ChatRequest request) {
         float[] embedding = router.embedding(request);

@@ -13,4 +13,14 @@ public interface QualityGate {
     String name();
 
     CompletableFuture<GateVerdict> check(ChatRequest request, ChatResponse answer);
+
+    /** True when the gate reads token logprobs, so the cascade asks the deployment for them. */
+    default boolean needsLogprobs() {
+        return false;
+    }
+
+    /** True when a check costs an upstream call (a judge); the cascade runs such a gate once per request. */
+    default boolean callsUpstream() {
+        return false;
+    }
 }

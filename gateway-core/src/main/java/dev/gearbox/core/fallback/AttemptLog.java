@@ -9,6 +9,7 @@ import dev.gearbox.core.routing.Candidate;
 import dev.gearbox.core.routing.DeploymentHealth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The attempts of one request, in order. Recording a failure also counts it in the metrics and,
@@ -22,15 +23,24 @@ final class AttemptLog {
     private final GatewayMetrics metrics;
     private final List<Attempt> attempts = new ArrayList<>();
     private final List<GatewayException> failures = new ArrayList<>();
+    private final Consumer<Attempt> observer;
 
     AttemptLog(DeploymentHealth health, GatewayMetrics metrics) {
+        this(health, metrics, attempt -> { });
+    }
+
+    /** {@code observer} sees every attempt as it is recorded (a cascade collects them across tiers). */
+    AttemptLog(DeploymentHealth health, GatewayMetrics metrics, Consumer<Attempt> observer) {
         this.health = health;
         this.metrics = metrics;
+        this.observer = observer;
     }
 
     synchronized void failed(Candidate candidate, long nanos, GatewayException failure) {
-        attempts.add(new Attempt(candidate.name(), candidate.tier(), nanos, failure.kind(), failure.upstreamStatus(),
-                describe(failure)));
+        Attempt attempt = new Attempt(candidate.name(), candidate.tier(), nanos, failure.kind(), failure.upstreamStatus(),
+                describe(failure));
+        attempts.add(attempt);
+        observer.accept(attempt);
         failures.add(failure);
         metrics.attempt(candidate.name(), failure.kind());
         if (failure.kind() == ErrorKind.RATE_LIMITED) {
@@ -40,7 +50,9 @@ final class AttemptLog {
 
     /** Records the answering attempt and returns the finished route. */
     synchronized RouteInfo succeeded(Candidate candidate, long nanos) {
-        attempts.add(success(candidate, nanos));
+        Attempt attempt = success(candidate, nanos);
+        attempts.add(attempt);
+        observer.accept(attempt);
         metrics.attempt(candidate.name(), null);
         return new RouteInfo(candidate.tier(), candidate.name(), attempts, upstreamNanos(attempts));
     }

@@ -2,6 +2,7 @@ package dev.gearbox.core.fallback;
 
 import dev.gearbox.core.error.ErrorKind;
 import dev.gearbox.core.error.GatewayException;
+import dev.gearbox.core.gateway.Attempt;
 import dev.gearbox.core.gateway.GatewayResponse;
 import dev.gearbox.core.metrics.GatewayMetrics;
 import dev.gearbox.core.model.ChatRequest;
@@ -11,6 +12,7 @@ import dev.gearbox.core.routing.DeploymentHealth;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,25 +37,35 @@ public final class FallbackExecutor {
 
     /** {@code candidates} must not be empty. */
     public CompletableFuture<GatewayResponse> execute(ChatRequest request, List<Candidate> candidates) {
+        return execute(request, candidates, attempt -> { });
+    }
+
+    /**
+     * As {@link #execute(ChatRequest, List)}; {@code observer} sees each attempt as it ends, failed or
+     * not, so a caller that goes on after a failure (a cascade) can still account for it.
+     */
+    public CompletableFuture<GatewayResponse> execute(ChatRequest request, List<Candidate> candidates,
+                                                      Consumer<Attempt> observer) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidates");
         }
-        return new Run(request, List.copyOf(candidates)).start();
+        return new Run(request, List.copyOf(candidates), observer).start();
     }
 
     /** One request's loop over its candidates. */
     private final class Run {
         private final ChatRequest request;
         private final List<Candidate> candidates;
-        private final AttemptLog log = new AttemptLog(health, metrics);
+        private final AttemptLog log;
         private final CompletableFuture<GatewayResponse> result = new CompletableFuture<>();
         private final AtomicReference<CompletableFuture<ChatResponse>> inFlight = new AtomicReference<>();
         // Only touched by the attempt that is running; completion of one attempt happens-before the next.
         private int next;
 
-        Run(ChatRequest request, List<Candidate> candidates) {
+        Run(ChatRequest request, List<Candidate> candidates, Consumer<Attempt> observer) {
             this.request = request;
             this.candidates = candidates;
+            this.log = new AttemptLog(health, metrics, observer);
         }
 
         CompletableFuture<GatewayResponse> start() {

@@ -1,7 +1,15 @@
 package dev.gearbox.core.gateway;
 
+import dev.gearbox.config.GateConfig;
 import dev.gearbox.config.GearboxConfig;
 import dev.gearbox.config.Tier;
+import dev.gearbox.core.cascade.CascadeExecutor;
+import dev.gearbox.core.cascade.CascadePolicy;
+import dev.gearbox.core.cascade.DispatchPlan;
+import dev.gearbox.core.cascade.EscalationHint;
+import dev.gearbox.core.cascade.EscalationRateMonitor;
+import dev.gearbox.core.cascade.QualityGate;
+import dev.gearbox.core.cascade.gate.GateFactory;
 import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.fallback.FallbackExecutor;
 import dev.gearbox.core.fallback.FallbackRule;
@@ -24,25 +32,39 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * The pipeline: route (resolve the model, decide the tier, plan the deployments), then attempt
- * with fallback, and count the request. Caches, classifier and cascade become further
- * stages around the routing step.
+ * The pipeline: route (resolve the model, decide the tier, plan the deployments), choose the
+ * dispatch ({@link CascadePolicy}: route to that tier, or cascade from a cheap tier with quality
+ * gates), attempt with fallback (or run the cascade), and count the request. Caches wrap this
+ * gateway as decorators.
  */
 public final class DefaultChatGateway implements ChatGateway {
     private final RoutingPolicy routing;
     private final FallbackExecutor executor;
     private final StreamFallbackExecutor streamExecutor;
+    private final CascadePolicy cascadePolicy;
+    private final CascadeExecutor cascadeExecutor;
     private final GatewayMetrics metrics;
     private final LongSupplier nanoTime;
 
+    /** A gateway that never cascades. */
     public DefaultChatGateway(RoutingPolicy routing, FallbackExecutor executor, StreamFallbackExecutor streamExecutor,
                               GatewayMetrics metrics, LongSupplier nanoTime) {
+        this(routing, executor, streamExecutor, CascadePolicy.disabled(), null, metrics, nanoTime);
+    }
+
+    /** {@code cascadeExecutor} may be null only when {@code cascadePolicy} never chooses a cascade. */
+    public DefaultChatGateway(RoutingPolicy routing, FallbackExecutor executor, StreamFallbackExecutor streamExecutor,
+                              CascadePolicy cascadePolicy, CascadeExecutor cascadeExecutor, GatewayMetrics metrics,
+                              LongSupplier nanoTime) {
         this.routing = routing;
         this.executor = executor;
         this.streamExecutor = streamExecutor;
+        this.cascadePolicy = cascadePolicy;
+        this.cascadeExecutor = cascadeExecutor;
         this.metrics = metrics;
         this.nanoTime = nanoTime;
     }
@@ -59,17 +81,34 @@ public final class DefaultChatGateway implements ChatGateway {
 
     /**
      * The gateway for one configuration: {@code tierSelector} decides {@code auto}, the default
-     * fallback rule applies, time is {@link System#nanoTime()} (the base of
-     * {@link RequestContext#startNanos()}). {@code health} may be shared across config reloads.
+     * fallback rule applies, the {@code cascade} section (with its gates, a judge calling its
+     * deployment) decides which requests cascade, time is {@link System#nanoTime()} (the base of
+     * {@link RequestContext#startNanos()}). {@code health} may be shared across config reloads. A
+     * configured {@code answer_model} gate needs {@link #create(GearboxConfig, DeploymentRegistry,
+     * DeploymentHealth, GatewayMetrics, Clock, TierSelector, Function)}.
      */
     public static DefaultChatGateway create(GearboxConfig config, DeploymentRegistry registry, DeploymentHealth health,
                                             GatewayMetrics metrics, Clock clock, TierSelector tierSelector) {
+        return create(config, registry, health, metrics, clock, tierSelector, null);
+    }
+
+    /** As above; {@code answerModelGate} builds the classifier's answer-quality gate (null: none available). */
+    public static DefaultChatGateway create(GearboxConfig config, DeploymentRegistry registry, DeploymentHealth health,
+                                            GatewayMetrics metrics, Clock clock, TierSelector tierSelector,
+                                            Function<GateConfig.AnswerModel, QualityGate> answerModelGate) {
         LongSupplier nanoTime = System::nanoTime;
-        RoutingPolicy routing = new RoutingPolicy(new ModelResolver(config), tierSelector,
-                new AttemptPlanner(config, registry, health, clock));
+        AttemptPlanner planner = new AttemptPlanner(config, registry, health, clock);
+        RoutingPolicy routing = new RoutingPolicy(new ModelResolver(config), tierSelector, planner);
         FallbackRule rule = FallbackRule.onRetryable();
-        return new DefaultChatGateway(routing, new FallbackExecutor(rule, health, metrics, nanoTime),
-                new StreamFallbackExecutor(rule, health, metrics, nanoTime), metrics, nanoTime);
+        FallbackExecutor executor = new FallbackExecutor(rule, health, metrics, nanoTime);
+        CascadeExecutor cascade = new CascadeExecutor(executor, planner,
+                GateFactory.chain(config.cascade().gates(), name -> registry.get(name).provider(), metrics,
+                        answerModelGate),
+                new EscalationHint(config.cascade().hint()), metrics,
+                new EscalationRateMonitor(EscalationRateMonitor.DEFAULT_WINDOW, EscalationRateMonitor.DEFAULT_ALERT_SHARE,
+                        metrics));
+        return new DefaultChatGateway(routing, executor, new StreamFallbackExecutor(rule, health, metrics, nanoTime),
+                CascadePolicy.of(config), cascade, metrics, nanoTime);
     }
 
     /**
@@ -96,7 +135,10 @@ public final class DefaultChatGateway implements ChatGateway {
             }
             CompletableFuture<GatewayResponse> attempt;
             try {
-                attempt = executor.execute(request, p.candidates());
+                DispatchPlan dispatch = cascadePolicy.plan(request, p);
+                attempt = dispatch instanceof DispatchPlan.Cascade cascade
+                        ? cascadeExecutor.execute(request, cascade)
+                        : executor.execute(request, p.candidates());
             } catch (RuntimeException e) { // on another thread now: a throw would leave the request hanging
                 result.completeExceptionally(GatewayException.from(e));
                 return;
@@ -154,7 +196,11 @@ public final class DefaultChatGateway implements ChatGateway {
                 return;
             }
             try {
-                upstream.set(streamExecutor.execute(request, p.candidates(), new DecisionListener(metered, p.decision())));
+                DispatchPlan dispatch = cascadePolicy.plan(request, p);
+                GatewayStreamListener withDecision = new DecisionListener(metered, p.decision());
+                upstream.set(dispatch instanceof DispatchPlan.Cascade cascade
+                        ? cascadeExecutor.stream(request, cascade, withDecision)
+                        : streamExecutor.execute(request, p.candidates(), withDecision));
             } catch (RuntimeException e) { // on another thread now: a throw would leave the stream hanging
                 metered.onError(GatewayException.from(e), false);
                 return;

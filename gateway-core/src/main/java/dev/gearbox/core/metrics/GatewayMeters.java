@@ -29,7 +29,19 @@ public enum GatewayMeters {
             "Decisions for model auto, by the tier chosen, the request class (none when not classified) and the"
                     + " override rule that set the tier (a configured rule name, low-confidence, classifier-unavailable"
                     + " or none)",
-            MeterTags.TIER, MeterTags.REQUEST_CLASS, MeterTags.RULE);
+            MeterTags.TIER, MeterTags.REQUEST_CLASS, MeterTags.RULE),
+    CASCADE_REQUESTS("gearbox.cascade.requests", Type.COUNTER, null,
+            "Cascaded requests that got an answer, by the tier they started on, the tier that answered, whether they"
+                    + " escalated (true or false) and the request class (other when not classified)",
+            MeterTags.START_TIER, MeterTags.FINAL_TIER, MeterTags.ESCALATED, MeterTags.REQUEST_CLASS),
+    CASCADE_ESCALATIONS("gearbox.cascade.escalations", Type.COUNTER, null,
+            "Moves of a cascaded request to the next tier, by the gate that rejected the answer and its reason code"
+                    + " (gate error and reason the error kind when the tier failed instead of answering), and the tier left",
+            MeterTags.GATE, MeterTags.REASON, MeterTags.FROM_TIER),
+    CASCADE_WEAK_START("gearbox.cascade.weak_start", Type.COUNTER, null,
+            "Windows of cascaded requests in which more than the alert share escalated from this start tier: the start"
+                    + " tier is too weak for the traffic (each also logs one WARN line)",
+            MeterTags.TIER);
 
     public enum Type { COUNTER, TIMER }
 

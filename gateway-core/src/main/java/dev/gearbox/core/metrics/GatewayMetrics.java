@@ -33,12 +33,12 @@ public final class GatewayMetrics {
 
     /** One upstream call ended; {@code error} is null when it succeeded. */
     public void attempt(String deployment, ErrorKind error) {
-        counter(new MeterKey(GatewayMeters.UPSTREAM_ATTEMPTS, deployment, outcome(error), null)).increment();
+        counter(new MeterKey(GatewayMeters.UPSTREAM_ATTEMPTS, deployment, outcome(error), null, null)).increment();
     }
 
     /** A failed deployment handed the request to the next candidate. */
     public void fallback(String fromDeployment, ErrorKind cause) {
-        counter(new MeterKey(GatewayMeters.FALLBACKS, fromDeployment, cause.metricTag(), null)).increment();
+        counter(new MeterKey(GatewayMeters.FALLBACKS, fromDeployment, cause.metricTag(), null, null)).increment();
     }
 
     /**
@@ -47,9 +47,9 @@ public final class GatewayMetrics {
      */
     public void request(Tier tier, String deployment, String outcome, boolean stream, long durationNanos) {
         String tierTag = tier == null ? MeterTags.NONE : tier.wire();
-        counter(new MeterKey(GatewayMeters.REQUESTS, tierTag, deployment == null ? MeterTags.NONE : deployment, outcome))
+        counter(new MeterKey(GatewayMeters.REQUESTS, tierTag, deployment == null ? MeterTags.NONE : deployment, outcome, null))
                 .increment();
-        timers.computeIfAbsent(new MeterKey(GatewayMeters.REQUEST_DURATION, tierTag, outcome, Boolean.toString(stream)),
+        timers.computeIfAbsent(new MeterKey(GatewayMeters.REQUEST_DURATION, tierTag, outcome, Boolean.toString(stream), null),
                         this::registerTimer)
                 .record(Math.max(0, durationNanos), TimeUnit.NANOSECONDS);
     }
@@ -58,7 +58,23 @@ public final class GatewayMetrics {
     public void decision(RoutingDecision decision) {
         counter(new MeterKey(GatewayMeters.ROUTING_DECISIONS, decision.tier().wire(),
                 decision.requestClass() == null ? MeterTags.NONE : decision.requestClass(),
-                decision.rule() == null ? MeterTags.NONE : decision.rule())).increment();
+                decision.rule() == null ? MeterTags.NONE : decision.rule(), null)).increment();
+    }
+
+    /** A cascaded request got its answer; {@code requestClass} null counts as {@code other}. */
+    public void cascade(Tier start, Tier answered, boolean escalated, String requestClass) {
+        counter(new MeterKey(GatewayMeters.CASCADE_REQUESTS, start.wire(), answered == null ? MeterTags.NONE : answered.wire(),
+                Boolean.toString(escalated), requestClass == null ? "other" : requestClass)).increment();
+    }
+
+    /** A cascade left {@code from} because {@code gate} said {@code reason} (both from bounded sets). */
+    public void escalation(String gate, String reason, Tier from) {
+        counter(new MeterKey(GatewayMeters.CASCADE_ESCALATIONS, gate, reason, from.wire(), null)).increment();
+    }
+
+    /** A window of cascades from {@code start} escalated more often than the alert share. */
+    public void weakStartWindow(Tier start) {
+        counter(new MeterKey(GatewayMeters.CASCADE_WEAK_START, start.wire(), null, null, null)).increment();
     }
 
     /** The outcome tag for an error kind, or {@link MeterTags#OK} for null. */
@@ -86,9 +102,9 @@ public final class GatewayMetrics {
     }
 
     /** A meter and its tag values, in the order of {@link GatewayMeters#tagKeys()}; null for unused slots. */
-    private record MeterKey(GatewayMeters meter, String first, String second, String third) {
+    private record MeterKey(GatewayMeters meter, String first, String second, String third, String fourth) {
         Tags tags() {
-            String[] values = {first, second, third};
+            String[] values = {first, second, third, fourth};
             Tags tags = Tags.empty();
             for (int i = 0; i < meter.tagKeys().size(); i++) {
                 tags = tags.and(meter.tagKeys().get(i), values[i]);

@@ -10,6 +10,12 @@ public final class MeterTags {
     public static final String CAUSE = "cause";
     public static final String REQUEST_CLASS = "class";
     public static final String RULE = "rule";
+    public static final String START_TIER = "start_tier";
+    public static final String FINAL_TIER = "final_tier";
+    public static final String ESCALATED = "escalated";
+    public static final String GATE = "gate";
+    public static final String REASON = "reason";
+    public static final String FROM_TIER = "from_tier";
 
     /** Tier or deployment when there is none (a pinned deployment in no tier, a request that failed). */
     public static final String NONE = "none";

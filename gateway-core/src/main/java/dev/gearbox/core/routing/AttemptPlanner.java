@@ -56,6 +56,20 @@ public final class AttemptPlanner {
         return List.copyOf(inRotation);
     }
 
+    /**
+     * The deployments of {@code tier} alone, in order, without those cooling down and without the
+     * tiers above (a cascade escalates between tiers itself); empty when none is available.
+     */
+    public List<Candidate> tierOnly(Tier tier) {
+        List<Candidate> out = new ArrayList<>();
+        for (String name : config.tierDeployments(tier)) {
+            if (health.inRotation(name)) {
+                out.add(new Candidate(registry.get(name), tier));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     public List<Candidate> pinned(String deployment) {
         Deployment d = registry.get(deployment);
         Tier tier = null;

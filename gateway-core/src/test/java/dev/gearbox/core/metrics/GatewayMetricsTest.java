@@ -23,6 +23,9 @@ class GatewayMetricsTest {
         metrics.fallback("sim-a", ErrorKind.RATE_LIMITED);
         metrics.request(Tier.FAST, "sim-b", MeterTags.OK, true, 5_000_000);
         metrics.decision(new RoutingDecision(Tier.FRONTIER, 0.9, 0.5, "math", null));
+        metrics.cascade(Tier.FAST, Tier.BALANCED, true, "math");
+        metrics.escalation("json", "invalid_json", Tier.FAST);
+        metrics.weakStartWindow(Tier.FAST);
 
         for (GatewayMeters documented : GatewayMeters.values()) {
             assertThat(registry.find(documented.meterName()).meters()).as(documented.meterName()).isNotEmpty()
@@ -34,7 +37,7 @@ class GatewayMetricsTest {
                         assertThat(m.getId().getDescription()).isEqualTo(documented.description());
                     });
         }
-        assertThat(registry.getMeters()).hasSize(6);
+        assertThat(registry.getMeters()).hasSize(9);
     }
 
     @Test
@@ -52,6 +55,9 @@ class GatewayMetricsTest {
                 .counter().count()).isEqualTo(1);
         assertThat(registry.get("gearbox.routing.decisions").tags("tier", "frontier", "class", "none", "rule", "regulated")
                 .counter().count()).isEqualTo(1);
+        metrics.cascade(Tier.FAST, Tier.FAST, false, null);
+        assertThat(registry.get("gearbox.cascade.requests").tags("start_tier", "fast", "final_tier", "fast",
+                "escalated", "false", "class", "other").counter().count()).isEqualTo(1);
         assertThat(registry.get("gearbox.request.duration").tags("tier", "none", "stream", "false").timer()
                 .totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2.0);
     }

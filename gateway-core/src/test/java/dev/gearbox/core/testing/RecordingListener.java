@@ -22,7 +22,8 @@ public final class RecordingListener implements GatewayStreamListener {
 
     @Override
     public synchronized void onChunk(ChatChunk chunk) {
-        events.add("chunk:" + chunk.model() + ":" + chunk.choices().get(0).delta().content());
+        events.add(chunk.isUsageOnly() ? "usage:" + chunk.usage().totalTokens()
+                : "chunk:" + chunk.model() + ":" + chunk.choices().get(0).delta().content());
     }
 
     @Override

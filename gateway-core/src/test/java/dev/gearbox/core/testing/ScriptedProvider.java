@@ -45,6 +45,9 @@ public final class ScriptedProvider implements ChatProvider {
     private record Fail(GatewayException error) implements Step {
     }
 
+    private record Respond(ChatResponse response) implements Step {
+    }
+
     private record ChunksThenFail(int chunks, GatewayException error) implements Step {
     }
 
@@ -56,6 +59,12 @@ public final class ScriptedProvider implements ChatProvider {
 
     public ScriptedProvider answer(String text) {
         steps.add(new Answer(text));
+        return this;
+    }
+
+    /** Answers a complete() call with this exact response (finish reason, logprobs, tool calls, usage). */
+    public ScriptedProvider respond(ChatResponse response) {
+        steps.add(new Respond(response));
         return this;
     }
 
@@ -90,6 +99,9 @@ public final class ScriptedProvider implements ChatProvider {
         }
         if (step instanceof Fail f) {
             return CompletableFuture.failedFuture(f.error());
+        }
+        if (step instanceof Respond r) {
+            return CompletableFuture.completedFuture(r.response());
         }
         if (step instanceof Throw t) {
             throw t.error();

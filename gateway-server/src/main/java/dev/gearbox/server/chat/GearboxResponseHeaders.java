@@ -1,5 +1,7 @@
 package dev.gearbox.server.chat;
 
+import dev.gearbox.core.cascade.CascadeTrace;
+import dev.gearbox.core.cascade.GateVerdict;
 import dev.gearbox.core.gateway.RouteInfo;
 import dev.gearbox.core.routing.RoutingDecision;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -8,7 +10,9 @@ import java.util.Locale;
 /**
  * The {@code x-gearbox-*} headers that say how a request was served: tier, deployment, number of
  * attempts, the time Gearbox itself added ({@code overhead-ms}: elapsed minus upstream time), and
- * for {@code model: auto} the routing decision ({@code score}, {@code class}, {@code rule}).
+ * for {@code model: auto} the routing decision ({@code score}, {@code class}, {@code rule}), and for a
+ * cascaded request whether it escalated and the deciding gate verdict ({@code gate}: {@code json:invalid_json},
+ * {@code empty:accepted}); {@code tier} is then the tier whose answer was returned.
  */
 final class GearboxResponseHeaders {
     static final String TIER = "x-gearbox-tier";
@@ -18,6 +22,8 @@ final class GearboxResponseHeaders {
     static final String SCORE = "x-gearbox-score";
     static final String CLASS = "x-gearbox-class";
     static final String RULE = "x-gearbox-rule";
+    static final String ESCALATED = "x-gearbox-escalated";
+    static final String GATE = "x-gearbox-gate";
 
     private GearboxResponseHeaders() {
     }
@@ -36,6 +42,21 @@ final class GearboxResponseHeaders {
         headers.set(ATTEMPTS, Integer.toString(route.attempts().size()));
         headers.set(OVERHEAD_MS, millis(elapsedNanos - route.upstreamNanos()));
         applyDecision(headers, route.decision());
+        applyCascade(headers, route.cascade());
+    }
+
+    /** {@code escalated} always; {@code gate} when a gate decided (bounded names and reason codes only). */
+    private static void applyCascade(HttpHeaders headers, CascadeTrace cascade) {
+        if (cascade == null) {
+            return;
+        }
+        headers.set(ESCALATED, Boolean.toString(cascade.escalated()));
+        GateVerdict deciding = cascade.deciding();
+        if (deciding instanceof GateVerdict.Escalate e) {
+            headers.set(GATE, e.gate() + ":" + e.reason());
+        } else if (deciding != null) {
+            headers.set(GATE, deciding.gate() + ":accepted");
+        }
     }
 
     /** How {@code auto} was decided: the classifier's score (3 decimals), the request class, the rule that fired. */

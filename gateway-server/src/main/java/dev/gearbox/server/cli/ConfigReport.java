@@ -1,7 +1,9 @@
 package dev.gearbox.server.cli;
 
+import dev.gearbox.config.CascadeConfig;
 import dev.gearbox.config.ConfigError;
 import dev.gearbox.config.ConfigException;
+import dev.gearbox.config.GateConfig;
 import dev.gearbox.config.GearboxConfig;
 import dev.gearbox.config.RouterConfig;
 import dev.gearbox.config.Tier;
@@ -25,7 +27,7 @@ final class ConfigReport {
 
     /**
      * {@code N deployments, tiers: fast, balanced, frontier, auto: ...} (configured tiers only,
-     * cheapest first; what decides {@code model: auto}).
+     * cheapest first; what decides {@code model: auto}), then, when on, the cascade's tiers and gates.
      */
     static String summary(GearboxConfig config) {
         String tiers = Arrays.stream(Tier.values())
@@ -34,7 +36,16 @@ final class ConfigReport {
                 .collect(Collectors.joining(", "));
         int n = config.deployments().size();
         return n + (n == 1 ? " deployment" : " deployments") + ", tiers: " + (tiers.isEmpty() ? "none" : tiers)
-                + ", auto: " + auto(config.router(), config.routing().defaultTier());
+                + ", auto: " + auto(config.router(), config.routing().defaultTier()) + cascade(config.cascade());
+    }
+
+    private static String cascade(CascadeConfig cascade) {
+        if (!cascade.enabled()) {
+            return "";
+        }
+        String start = cascade.startTier() == null ? "router's tier" : cascade.startTier().wire();
+        return ", cascade: " + start + " to " + cascade.ceilingTier().wire() + " through "
+                + cascade.gates().stream().map(GateConfig::type).collect(Collectors.joining(", "));
     }
 
     private static String auto(RouterConfig router, Tier defaultTier) {

@@ -60,53 +60,11 @@ public final class CrossValidateAnswerModel {
             Embedder embedder = new Embedder(Embedder.DEFAULT_MAX_TOKENS, pool);
             List<AnswerInput> inputs = new AnswerEmbeddings(embedder, EmbeddingCache.open(ExperimentPaths.defaultCache()))
                     .inputs(rows, Progress.NONE);
-            List<Example> examples = AnswerModelTrainer.examples(rows, inputs);
-
-            Map<String, ModelFamily> families = new LinkedHashMap<>();
-            families.put("logreg(l2=1e-3)", LogisticRegression.family(1e-3, 300));
-            families.put("logreg(l2=1e-2) [chosen]", AnswerModelTrainer.chosenFamily());
-            families.put("logreg(l2=1e-1)", LogisticRegression.family(1e-1, 300));
-            families.put("mlp(h=16)", Mlp.family(16, 20, 1e-4, seed));
-            families.put("blend(logreg+mlp)", Blend.family(AnswerModelTrainer.chosenFamily(), Mlp.family(16, 20, 1e-4, seed), 0.5));
-            families.put("signals only (logreg)", signalsOnly(AnswerModelTrainer.chosenFamily()));
-            List<Example> relative = AnswerModelTrainer.examples(rows, inputs, AnswerLabel::relativeQuality);
-            String relativeName = "logreg(l2=1e-2), relative-quality target";
-            families.put(relativeName, AnswerModelTrainer.chosenFamily());
-
-            Map<String, int[]> splits = new LinkedHashMap<>();
-            splits.put("leave-one-source-out", Folds.leaveOneSourceOut(rows));
-            splits.put("row 5-fold", Folds.rowKFold(rows, 5, seed));
-
-            System.out.printf(Locale.ROOT, "rows=%d seed=%d default threshold=%.2f%n%n", rows.size(), seed,
-                    AnswerModelGate.DEFAULT_THRESHOLD);
-            System.out.println("| split | model | source | APGR | CPT(50%) | CPT(80%) | escalated @default | quality @default |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
-            Map<String, double[]> rowFoldChosen = new LinkedHashMap<>();
-            for (Map.Entry<String, int[]> split : splits.entrySet()) {
-                for (Map.Entry<String, ModelFamily> family : families.entrySet()) {
-                    double[] p = outOfFold(family.getKey().equals(relativeName) ? relative : examples, split.getValue(),
-                            family.getValue());
-                    if (split.getKey().startsWith("row") && family.getKey().endsWith("[chosen]")) {
-                        rowFoldChosen.put(split.getKey(), p);
-                    }
-                    GateScores gate = GateScores.probabilityGood(AnswerModelGate.NAME, p, List.of(),
-                            AnswerModelGate.DEFAULT_THRESHOLD);
-                    CascadeEvaluation.Result r = CascadeEvaluation.evaluate(rows, new double[rows.size()], 1.0,
-                            List.of(gate), gate, seed);
-                    for (CascadeEvaluation.SourceResult s : r.sources()) {
-                        CascadeEvaluation.GateResult g = s.gates().get(0);
-                        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.1f%% | %.1f%% | %.1f%% | %.3f |%n",
-                                split.getKey(), family.getKey(), s.source(), g.asRouter().apgr(),
-                                100 * g.asRouter().cpt50(), 100 * g.asRouter().cpt80(),
-                                100 * g.atDefault().escalationRate(), g.atDefault().quality());
-                    }
-                }
-            }
+            int[] rowFolds = Folds.rowKFold(rows, 5, seed);
+            double[] p = compareFamilies(rows, inputs, rowFolds, seed);
 
             double fastBelow = EmbeddedRouter.load(RouterConfig.BUILTIN, embedder).calibration().orElseThrow()
                     .distribution().thresholdBelow(((Thresholds.Shares) RouterConfig.DEFAULT_THRESHOLDS).fastShare());
-            int[] rowFolds = splits.get("row 5-fold");
-            double[] p = rowFoldChosen.get("row 5-fold");
             GateScores answerGate = GateScores.probabilityGood(AnswerModelGate.NAME, p, GateScores.PROBABILITY_THRESHOLDS,
                     AnswerModelGate.DEFAULT_THRESHOLD);
             GateScores arithmeticGate = GateRunner.onOff(new ArithmeticGate(ArithmeticGate.DEFAULT_TOLERANCE), rows, Progress.NONE);
@@ -123,18 +81,70 @@ public final class CrossValidateAnswerModel {
         }
     }
 
+    /**
+     * Prints every family's out-of-fold APGR/CPT and default escalation per split and source, and
+     * returns the shipped family's out-of-fold P(good enough) on the row folds.
+     */
+    private static double[] compareFamilies(List<RoutingRow> rows, List<AnswerInput> inputs, int[] rowFolds, long seed) {
+        List<Example> examples = AnswerModelTrainer.examples(rows, inputs);
+
+        Map<String, ModelFamily> families = new LinkedHashMap<>();
+        families.put("logreg(l2=1e-3)", LogisticRegression.family(1e-3, 300));
+        ModelFamily shippedFamily = AnswerModelTrainer.chosenFamily();
+        families.put("logreg(l2=1e-2) [chosen]", shippedFamily);
+        families.put("logreg(l2=1e-1)", LogisticRegression.family(1e-1, 300));
+        families.put("mlp(h=16)", Mlp.family(16, 20, 1e-4, seed));
+        families.put("blend(logreg+mlp)", Blend.family(AnswerModelTrainer.chosenFamily(), Mlp.family(16, 20, 1e-4, seed), 0.5));
+        families.put("signals only (logreg)", signalsOnly(AnswerModelTrainer.chosenFamily()));
+        List<Example> relative = AnswerModelTrainer.examples(rows, inputs, AnswerLabel::relativeQuality);
+        String relativeName = "logreg(l2=1e-2), relative-quality target";
+        families.put(relativeName, AnswerModelTrainer.chosenFamily());
+
+        Map<String, int[]> splits = new LinkedHashMap<>();
+        splits.put("leave-one-source-out", Folds.leaveOneSourceOut(rows));
+        splits.put("row 5-fold", rowFolds);
+
+        System.out.printf(Locale.ROOT, "rows=%d seed=%d default threshold=%.2f%n%n", rows.size(), seed,
+                AnswerModelGate.DEFAULT_THRESHOLD);
+        System.out.println("| split | model | source | APGR | CPT(50%) | CPT(80%) | escalated @default | quality @default |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        double[] chosen = null;
+        for (Map.Entry<String, int[]> split : splits.entrySet()) {
+            for (Map.Entry<String, ModelFamily> family : families.entrySet()) {
+                double[] p = outOfFold(family.getKey().equals(relativeName) ? relative : examples, split.getValue(),
+                        family.getValue());
+                if (split.getValue() == rowFolds && family.getValue() == shippedFamily) {
+                    chosen = p;
+                }
+                GateScores gate = GateScores.probabilityGood(AnswerModelGate.NAME, p, List.of(),
+                        AnswerModelGate.DEFAULT_THRESHOLD);
+                CascadeEvaluation.Result r = CascadeEvaluation.evaluate(rows, new double[rows.size()], 1.0,
+                        List.of(gate), gate, seed);
+                for (CascadeEvaluation.SourceResult s : r.sources()) {
+                    CascadeEvaluation.GateResult g = s.gates().get(0);
+                    System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.1f%% | %.1f%% | %.1f%% | %.3f |%n",
+                            split.getKey(), family.getKey(), s.source(), g.asRouter().apgr(),
+                            100 * g.asRouter().cpt50(), 100 * g.asRouter().cpt80(),
+                            100 * g.atDefault().escalationRate(), g.atDefault().quality());
+                }
+            }
+        }
+        return chosen;
+    }
+
     private static void report(String router, List<RoutingRow> rows, double[] routerScores, double fastBelow,
                                GateScores answerGate, GateScores arithmeticGate, GateScores chain, long seed) {
         CascadeEvaluation.Result r = CascadeEvaluation.evaluate(rows, routerScores, fastBelow,
                 List.of(answerGate, arithmeticGate), chain, seed);
         System.out.printf(Locale.ROOT, "%nout-of-fold answer_model (row 5-fold) with %s; fast threshold %.4f%n", router, fastBelow);
-        System.out.println("| source | router APGR | answer_model APGR | arithmetic APGR | chain APGR | hybrid APGR | hybrid - router"
+        System.out.println("| source | router APGR | answer_model APGR | arithmetic escalated | chain APGR | hybrid APGR | hybrid - router"
                 + " | routed strong | escalated of cheap | strong calls | hybrid quality |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (CascadeEvaluation.SourceResult s : r.sources()) {
             CascadeEvaluation.HybridDefault d = s.hybridDefault();
-            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %+.3f | %.1f%% | %.1f%% | %.1f%% | %.3f |%n",
-                    s.source(), s.router().apgr(), s.gates().get(0).asRouter().apgr(), s.gates().get(1).asRouter().apgr(),
+            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.1f%% | %.3f | %.3f | %+.3f | %.1f%% | %.1f%% | %.1f%% | %.3f |%n",
+                    s.source(), s.router().apgr(), s.gates().get(0).asRouter().apgr(),
+                    100 * s.gates().get(1).atDefault().escalationRate(),
                     s.chain().asRouter().apgr(), s.hybrid().apgr(), s.hybrid().apgr() - s.router().apgr(),
                     100 * d.routedStrongShare(), 100 * d.escalationRate(), 100 * d.point().escalationRate(), d.point().quality());
         }

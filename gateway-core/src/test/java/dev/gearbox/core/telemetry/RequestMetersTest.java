@@ -12,6 +12,8 @@ import dev.gearbox.core.metrics.GatewayMeters;
 import dev.gearbox.core.metrics.RequestMeters;
 import dev.gearbox.core.routing.DeploymentHealth;
 import dev.gearbox.core.testing.MutableClock;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -78,13 +80,29 @@ class RequestMetersTest {
     }
 
     @Test
-    void everyMeterUsesTheDocumentedTagKeys() {
-        meters.record(Records.answered("r5", "chat", Tier.FAST, "cheap"));
+    void everyRecordedMeterHasTheDocumentedTagsTypeAndDescription() {
+        RequestRecord base = Records.answered("r5", "chat", Tier.FAST, "cheap");
+        CascadeTrace trace = new CascadeTrace(Tier.FAST, true, List.of(new GateVerdict.Escalate("json", "bad", null)));
+        meters.record(new RequestRecord("r5", base.receivedAt(), "t", base.request(), true, "ok", null,
+                base.route().withCascade(trace), base.usage(), null, base.totalNanos(), 1_000_000, base.cost()));
 
-        for (GatewayMeters meter : GatewayMeters.values()) {
-            registry.find(meter.meterName()).meters().forEach(m -> assertThat(m.getId().getTags())
-                    .extracting(io.micrometer.core.instrument.Tag::getKey)
-                    .containsExactlyInAnyOrderElementsOf(meter.tagKeys()));
+        List<GatewayMeters> owned = List.of(GatewayMeters.CLASS_REQUESTS, GatewayMeters.CLASS_LATENCY,
+                GatewayMeters.CLASS_UPSTREAM_LATENCY, GatewayMeters.CLASS_TIME_TO_FIRST_TOKEN,
+                GatewayMeters.CLASS_OVERHEAD, GatewayMeters.CLASS_TOKENS, GatewayMeters.CLASS_COST,
+                GatewayMeters.CLASS_BASELINE_COST, GatewayMeters.CLASS_ESCALATIONS, GatewayMeters.CLASSIFIER_SCORE,
+                GatewayMeters.CLASSIFIER_CONFIDENCE);
+        for (GatewayMeters meter : owned) {
+            assertThat(registry.find(meter.meterName()).meters()).as(meter.meterName()).isNotEmpty().allSatisfy(m -> {
+                assertThat(m.getId().getTags()).extracting(Tag::getKey)
+                        .containsExactlyInAnyOrderElementsOf(meter.tagKeys());
+                assertThat(m.getId().getDescription()).isEqualTo(meter.description());
+                assertThat(m.getId().getType()).isEqualTo(switch (meter.type()) {
+                    case COUNTER -> Meter.Type.COUNTER;
+                    case TIMER -> Meter.Type.TIMER;
+                    case DISTRIBUTION -> Meter.Type.DISTRIBUTION_SUMMARY;
+                    case GAUGE -> Meter.Type.GAUGE;
+                });
+            });
         }
     }
 

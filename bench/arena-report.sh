@@ -10,7 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/results/arena-report
-PROMPTS=${PROMPTS:-../shared/data/prompts/arena_hard.jsonl}
+DATA_DIR=${DATA_DIR:-../shared/data}   # as RoutingDataReader: the shared data next to the checkout
+PROMPTS=${PROMPTS:-$DATA_DIR/prompts/arena_hard.jsonl}
 LIMIT=${LIMIT:-0}
 CONCURRENCY=${CONCURRENCY:-32}
 PORT=${PORT:-18080}

@@ -5,26 +5,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The whole, validated configuration. Immutable; a reload builds a new one. */
+/**
+ * The whole, validated configuration. Immutable; a reload builds a new one. Code outside the
+ * binder starts from a short constructor and adds sections with the {@code with*} methods, so a
+ * new section never breaks existing callers.
+ */
 public record GearboxConfig(
         ServerConfig server,
         List<DeploymentConfig> deployments,
         Map<Tier, TierConfig> tiers,
         RoutingConfig routing,
         RouterConfig router,
-        CascadeConfig cascade) {
+        CascadeConfig cascade,
+        TelemetryConfig telemetry) {
 
     public GearboxConfig {
         deployments = List.copyOf(deployments);
         tiers = Map.copyOf(new EnumMap<>(tiers));
         router = router == null ? RouterConfig.DISABLED : router;
         cascade = cascade == null ? CascadeConfig.DISABLED : cascade;
+        telemetry = telemetry == null ? TelemetryConfig.DEFAULT : telemetry;
     }
 
-    /** A configuration without a cascade: every request is routed. */
+    /** A configuration without a cascade and without telemetry (no decision log, no shadow traffic). */
     public GearboxConfig(ServerConfig server, List<DeploymentConfig> deployments, Map<Tier, TierConfig> tiers,
                          RoutingConfig routing, RouterConfig router) {
-        this(server, deployments, tiers, routing, router, CascadeConfig.DISABLED);
+        this(server, deployments, tiers, routing, router, CascadeConfig.DISABLED, TelemetryConfig.DEFAULT);
     }
 
     /** A configuration without the classifier: {@code auto} goes to {@code routing.defaultTier}. */
@@ -33,8 +39,16 @@ public record GearboxConfig(
         this(server, deployments, tiers, routing, RouterConfig.DISABLED);
     }
 
+    public GearboxConfig withServer(ServerConfig newServer) {
+        return new GearboxConfig(newServer, deployments, tiers, routing, router, cascade, telemetry);
+    }
+
     public GearboxConfig withCascade(CascadeConfig newCascade) {
-        return new GearboxConfig(server, deployments, tiers, routing, router, newCascade);
+        return new GearboxConfig(server, deployments, tiers, routing, router, newCascade, telemetry);
+    }
+
+    public GearboxConfig withTelemetry(TelemetryConfig newTelemetry) {
+        return new GearboxConfig(server, deployments, tiers, routing, router, cascade, newTelemetry);
     }
 
     public Optional<DeploymentConfig> deployment(String name) {

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,9 @@ class GatewayMetricsTest {
         metrics.escalation("json", "invalid_json", Tier.FAST);
         metrics.weakStartWindow(Tier.FAST);
 
-        for (GatewayMeters documented : GatewayMeters.values()) {
+        // The meters GatewayMetrics records; the per-class ones are RequestMeters' (see RequestMetersTest).
+        for (GatewayMeters documented : EnumSet.of(GatewayMeters.REQUESTS, GatewayMeters.REQUEST_DURATION,
+                GatewayMeters.UPSTREAM_ATTEMPTS, GatewayMeters.FALLBACKS, GatewayMeters.ROUTING_DECISIONS)) {
             assertThat(registry.find(documented.meterName()).meters()).as(documented.meterName()).isNotEmpty()
                     .allSatisfy(m -> {
                         assertThat(m.getId().getTags()).extracting(Tag::getKey)

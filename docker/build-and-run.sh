@@ -14,7 +14,8 @@
 #  5. checks that an API key reaches the config from the environment (validate in the image);
 #  6. runs the image with runc and the compose config mounted at /etc/gearbox/gearbox.yaml, waits
 #     for /health/ready, runs the image's HEALTHCHECK, sends a chat completion and a stream with
-#     curl, checks the non-root user and /metrics;
+#     curl, checks the non-root user, sends 80 arena-hard prompts with docker/load-demo.sh and
+#     reads /metrics;
 #  7. stops it with SIGTERM and checks that it drained (the JVM's exit code after SIGTERM is 143).
 # Loopback only; every wait is bounded. Exits non-zero at the first failed check.
 set -euo pipefail
@@ -181,9 +182,23 @@ check_container() {
   grep -q '^data: \[DONE\]' "$WORK/stream.txt" || fail "the stream did not end with [DONE]: $(tail -3 "$WORK/stream.txt")"
   log "POST /v1/chat/completions (stream) -> $(grep -c '^data: {' "$WORK/stream.txt") chunks, then [DONE]"
 
+  local prompts="$ROOT/../shared/data/prompts/arena_hard.jsonl"
+  if [[ -r "$prompts" ]]; then
+    log "docker/load-demo.sh --rate 20 --count 80 (the shared arena-hard prompts, model auto)"
+    "$DOCKER/load-demo.sh" --url "http://127.0.0.1:$PORT" --rate 20 --count 80 --prompts "$prompts" \
+        | sed 's/^/[proof]   /'
+  fi
+
   curl -sf "http://127.0.0.1:$PORT/metrics" > "$WORK/metrics.txt" || fail "GET /metrics"
   grep -q '^gearbox_requests_total{' "$WORK/metrics.txt" || fail "no gearbox_requests_total in /metrics"
   log "GET /metrics -> $(grep -c '^gearbox_' "$WORK/metrics.txt") gearbox_* samples, $(grep -o '^gearbox_[a-z_]*' "$WORK/metrics.txt" | sort -u | wc -l) names"
+  # Which series the dashboard reads are live now; some appear only once their event happens
+  # (an escalation, a cache hit, a 429 cool-down), so this is a report, not a check.
+  local missing
+  missing="$(jq -r '.panels[] | select(.type != "row") | .targets[].expr' "$DASHBOARD" \
+      | grep -o 'gearbox_[a-z0-9_]*' | sort -u | while read -r series; do
+          grep -q "^$series[{ ]" "$WORK/metrics.txt" || printf '%s ' "$series"; done)"
+  log "dashboard series not in /metrics yet: ${missing:-none}"
   if promtool check metrics < "$WORK/metrics.txt" > "$WORK/lint.txt" 2>&1; then
     log "promtool check metrics: clean"
   else

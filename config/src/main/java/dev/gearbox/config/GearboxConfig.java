@@ -11,18 +11,30 @@ public record GearboxConfig(
         List<DeploymentConfig> deployments,
         Map<Tier, TierConfig> tiers,
         RoutingConfig routing,
-        RouterConfig router) {
+        RouterConfig router,
+        TelemetryConfig telemetry) {
 
     public GearboxConfig {
         deployments = List.copyOf(deployments);
         tiers = Map.copyOf(new EnumMap<>(tiers));
         router = router == null ? RouterConfig.DISABLED : router;
+        telemetry = telemetry == null ? TelemetryConfig.DEFAULT : telemetry;
+    }
+
+    /** A configuration without a {@code telemetry} section (no decision log, no shadow traffic). */
+    public GearboxConfig(ServerConfig server, List<DeploymentConfig> deployments, Map<Tier, TierConfig> tiers,
+                         RoutingConfig routing, RouterConfig router) {
+        this(server, deployments, tiers, routing, router, TelemetryConfig.DEFAULT);
     }
 
     /** A configuration without the classifier: {@code auto} goes to {@code routing.defaultTier}. */
     public GearboxConfig(ServerConfig server, List<DeploymentConfig> deployments, Map<Tier, TierConfig> tiers,
                          RoutingConfig routing) {
         this(server, deployments, tiers, routing, RouterConfig.DISABLED);
+    }
+
+    public GearboxConfig withTelemetry(TelemetryConfig newTelemetry) {
+        return new GearboxConfig(server, deployments, tiers, routing, router, newTelemetry);
     }
 
     public Optional<DeploymentConfig> deployment(String name) {

@@ -14,7 +14,10 @@ import dev.gearbox.server.http.ErrorResponder;
 import dev.gearbox.server.http.ExchangeServices;
 import dev.gearbox.server.http.RequestIds;
 import dev.gearbox.server.http.RouteTable;
+import dev.gearbox.server.metrics.EventLoopMeters;
 import dev.gearbox.server.metrics.JvmMeters;
+import dev.gearbox.server.telemetry.FeedbackEndpoint;
+import dev.gearbox.server.telemetry.Telemetry;
 import dev.gearbox.server.metrics.ServerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -76,6 +79,8 @@ public final class GearboxApp implements AutoCloseable {
             resources.push(meters::close);
             JvmMeters jvm = new JvmMeters(meters);
             resources.push(jvm);
+            EventLoopMeters.bind(meters, "accept", acceptors);
+            EventLoopMeters.bind(meters, "io", workers);
 
             OpenAiCodec codec = new OpenAiCodec();
             UpstreamHttpClient upstream = new UpstreamHttpClient(workers);
@@ -83,15 +88,19 @@ public final class GearboxApp implements AutoCloseable {
             DeploymentRegistry deployments = DeploymentRegistry.create(config,
                     providers.apply(new ProviderContext(workers, upstream, codec, clock)));
             resources.push(deployments);
-            ChatGateway gateway = DefaultChatGateway.create(config, deployments, new DeploymentHealth(clock),
+            DeploymentHealth health = new DeploymentHealth(clock);
+            ChatGateway pipeline = DefaultChatGateway.create(config, deployments, health,
                     new GatewayMetrics(meters), clock, RouterSetup.create(config, deployments, resources));
+            // Outermost decorator: sees the final route of every request (caches and cascade included).
+            Telemetry telemetry = Telemetry.create(config, pipeline, deployments, health, meters, clock, resources);
+            ChatGateway gateway = telemetry.gateway();
 
             ServerState state = new ServerState();
             ExchangeServices services = new ExchangeServices(new ErrorResponder(codec::writeError),
                     new ServerMetrics(meters), state, RequestIds.create(), System::nanoTime);
             List<String> modelIds = new ModelResolver(config).modelIds();
             RouteTable routes = GearboxRoutes.create(gateway, codec, () -> modelIds,
-                    clock.instant().getEpochSecond(), state, meters);
+                    clock.instant().getEpochSecond(), state, meters, new FeedbackEndpoint(telemetry.decisionLog(), clock));
             GearboxServer server = new GearboxServer(config.server(), transport, acceptors, workers, routes, services);
             server.start();
             return new GearboxApp(server, meters, resources);

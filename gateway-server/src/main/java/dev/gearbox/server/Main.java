@@ -3,6 +3,7 @@ package dev.gearbox.server;
 import dev.gearbox.server.cli.EvalCommand;
 import dev.gearbox.server.cli.GearboxVersion;
 import dev.gearbox.server.cli.HealthCommand;
+import dev.gearbox.server.cli.ReportCommand;
 import dev.gearbox.server.cli.ScoreCommand;
 import dev.gearbox.server.cli.ServeCommand;
 import dev.gearbox.server.cli.TrainCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code gearbox} command line: {@code serve}, {@code validate}, the router's {@code train},
+ * The {@code gearbox} command line: {@code serve}, {@code validate}, {@code report}, the router's {@code train},
  * {@code score} and {@code eval}, and {@code health} (the container's health probe). Without a command it
  * serves, taking serve's options, so {@code java -jar gearbox.jar} starts a demo on simulated
  * deployments and {@code gearbox --config gearbox.yaml} serves that file.
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "gearbox", mixinStandardHelpOptions = true, versionProvider = GearboxVersion.class,
         description = "OpenAI-compatible gateway that routes each chat request to the cheapest model tier able to answer it.",
         subcommands = {ServeCommand.class, ValidateCommand.class, TrainCommand.class, ScoreCommand.class,
-            EvalCommand.class, HealthCommand.class})
+            EvalCommand.class, ReportCommand.class, HealthCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

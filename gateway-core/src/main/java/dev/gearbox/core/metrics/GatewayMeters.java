@@ -29,9 +29,57 @@ public enum GatewayMeters {
             "Decisions for model auto, by the tier chosen, the request class (none when not classified) and the"
                     + " override rule that set the tier (a configured rule name, low-confidence, classifier-unavailable"
                     + " or none)",
-            MeterTags.TIER, MeterTags.REQUEST_CLASS, MeterTags.RULE);
+            MeterTags.TIER, MeterTags.REQUEST_CLASS, MeterTags.RULE),
 
-    public enum Type { COUNTER, TIMER }
+    // Per request class (recorded by RequestMeters once the client has its answer). The class is the
+    // classifier's label or "unclassified"; savings per class = baseline cost - cost.
+    CLASS_REQUESTS("gearbox.class.requests", Type.COUNTER, null,
+            "Finished chat requests by request class, the tier and deployment that answered (none when it failed),"
+                    + " outcome and cache status (hit-exact, hit-semantic, miss, bypass, or none when no cache ran)",
+            MeterTags.REQUEST_CLASS, MeterTags.TIER, MeterTags.DEPLOYMENT, MeterTags.OUTCOME, MeterTags.CACHE),
+    CLASS_LATENCY("gearbox.class.latency", Type.TIMER, "seconds",
+            "Total latency per request class: arrival to last byte (histogram buckets 5 ms .. 60 s)",
+            MeterTags.REQUEST_CLASS, MeterTags.TIER, MeterTags.OUTCOME),
+    CLASS_UPSTREAM_LATENCY("gearbox.class.upstream.latency", Type.TIMER, "seconds",
+            "Time spent waiting on upstream deployments per request class, all attempts together (histogram buckets"
+                    + " 5 ms .. 60 s)",
+            MeterTags.REQUEST_CLASS, MeterTags.TIER, MeterTags.DEPLOYMENT),
+    CLASS_TIME_TO_FIRST_TOKEN("gearbox.class.ttft", Type.TIMER, "seconds",
+            "Streams only: arrival to the first chunk sent, per request class (histogram buckets 5 ms .. 60 s)",
+            MeterTags.REQUEST_CLASS, MeterTags.TIER, MeterTags.DEPLOYMENT),
+    CLASS_OVERHEAD("gearbox.class.overhead", Type.TIMER, "seconds",
+            "Gearbox's own latency (total minus upstream wait) per request class (histogram buckets 0.5 ms .. 1 s)",
+            MeterTags.REQUEST_CLASS, MeterTags.TIER),
+    CLASS_TOKENS("gearbox.class.tokens", Type.COUNTER, "tokens",
+            "Tokens of answered requests per request class, direction in (prompt) or out (completion)",
+            MeterTags.REQUEST_CLASS, MeterTags.TIER, MeterTags.DEPLOYMENT, MeterTags.DIRECTION),
+    CLASS_COST("gearbox.class.cost", Type.COUNTER, "usd",
+            "What answered requests cost in USD at the deployments' list prices (a cache hit costs 0)",
+            MeterTags.REQUEST_CLASS, MeterTags.TIER, MeterTags.DEPLOYMENT),
+    CLASS_BASELINE_COST("gearbox.class.baseline.cost", Type.COUNTER, "usd",
+            "What the same tokens would have cost in USD on the baseline deployment (telemetry.baseline_deployment,"
+                    + " by default the first frontier deployment)",
+            MeterTags.REQUEST_CLASS, MeterTags.TIER, MeterTags.DEPLOYMENT),
+    CLASS_ESCALATIONS("gearbox.class.escalations", Type.COUNTER, null,
+            "Cascade escalations per request class, by the gate that escalated and its reason code",
+            MeterTags.REQUEST_CLASS, MeterTags.GATE, MeterTags.REASON),
+    CLASSIFIER_SCORE("gearbox.classifier.score", Type.DISTRIBUTION, null,
+            "The classifier's P(strong model needed) for model auto, per request class (buckets 0.1 .. 1.0)",
+            MeterTags.REQUEST_CLASS),
+    CLASSIFIER_CONFIDENCE("gearbox.classifier.confidence", Type.DISTRIBUTION, null,
+            "How far each auto decision was from flipping, in [0,1], per request class (buckets 0.1 .. 1.0)",
+            MeterTags.REQUEST_CLASS),
+    DEPLOYMENT_HEALTH("gearbox.deployment.health", Type.GAUGE, null,
+            "1 when the deployment is in rotation, 0 while it cools down after a 429",
+            MeterTags.DEPLOYMENT),
+    SHADOW_REQUESTS("gearbox.shadow.requests", Type.COUNTER, null,
+            "Shadow copies of auto requests sent to the baseline deployment after the client's answer, by outcome",
+            MeterTags.DEPLOYMENT, MeterTags.OUTCOME),
+    SHADOW_COST("gearbox.shadow.cost", Type.COUNTER, "usd",
+            "What shadow requests cost in USD on the baseline deployment (paid only for review, never for clients)",
+            MeterTags.DEPLOYMENT);
+
+    public enum Type { COUNTER, TIMER, DISTRIBUTION, GAUGE }
 
     private final String meterName;
     private final Type type;

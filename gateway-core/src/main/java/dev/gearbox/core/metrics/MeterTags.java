@@ -10,6 +10,17 @@ public final class MeterTags {
     public static final String CAUSE = "cause";
     public static final String REQUEST_CLASS = "class";
     public static final String RULE = "rule";
+    /** Cache status: {@link dev.gearbox.core.cache.CacheStatus#wire()} or {@link #NONE}. */
+    public static final String CACHE = "cache";
+    /** Token direction: {@link #IN} or {@link #OUT}. */
+    public static final String DIRECTION = "direction";
+    /** A quality gate's name. */
+    public static final String GATE = "gate";
+    /** A gate's bounded reason code. */
+    public static final String REASON = "reason";
+
+    public static final String IN = "in";
+    public static final String OUT = "out";
 
     /** Tier or deployment when there is none (a pinned deployment in no tier, a request that failed). */
     public static final String NONE = "none";

@@ -10,14 +10,14 @@ import java.util.Locale;
  * The tenant of a request: {@code key-} and the first 12 hex digits of the SHA-256 of the client's
  * bearer token, or {@code anonymous}. The token itself is never kept, logged or forwarded.
  */
-final class TenantIds {
+public final class TenantIds {
     static final String ANONYMOUS = "anonymous";
     private static final String BEARER = "bearer ";
 
     private TenantIds() {
     }
 
-    static String fromAuthorization(String authorization) {
+    public static String fromAuthorization(String authorization) {
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
             return ANONYMOUS;

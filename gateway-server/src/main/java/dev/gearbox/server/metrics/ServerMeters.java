@@ -13,7 +13,20 @@ public enum ServerMeters {
     /** Finished HTTP exchanges. */
     REQUESTS("gearbox.http.requests", "HTTP requests answered by Gearbox"),
     /** Time from the request's arrival to the end of its response (for a stream, its last event). */
-    REQUEST_DURATION("gearbox.http.request.duration", "Time to answer an HTTP request, streams until their last event");
+    REQUEST_DURATION("gearbox.http.request.duration", "Time to answer an HTTP request, streams until their last event"),
+    /** Decision-log lines by result: written, dropped (queue full or writer closed) or failed (I/O error). */
+    DECISION_LOG_LINES("gearbox.decision.log.lines",
+            "Decision-log lines by result: written, dropped (the bounded queue was full) or failed (I/O error)"),
+    /** Lines waiting for the decision-log writer thread. */
+    DECISION_LOG_QUEUE("gearbox.decision.log.queue", "Decision-log lines waiting for the writer thread"),
+    /** Tasks queued on the Netty event loops, summed per group; a growing value means blocked or saturated loops. */
+    EVENT_LOOP_PENDING_TASKS("gearbox.netty.eventloop.pending.tasks",
+            "Tasks waiting on the Netty event loops of a group (accept or io), summed over its loops");
+
+    /** The result of a decision-log line: written, dropped, failed. */
+    public static final String TAG_RESULT = "result";
+    /** The event loop group: accept or io. */
+    public static final String TAG_GROUP = "group";
 
     /** The route label: chat_completions, models, health_live, health_ready, metrics, unmatched, rejected. */
     public static final String TAG_ROUTE = "route";

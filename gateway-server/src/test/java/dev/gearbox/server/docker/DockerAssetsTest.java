@@ -137,6 +137,20 @@ class DockerAssetsTest {
     }
 
     @Test
+    void theComposeConfigWritesItsDecisionLogIntoTheStateVolume() {
+        String state = "/var/lib/gearbox";
+        assertThat(dockerfile.all("COPY")).anyMatch(copy -> copy.startsWith("--chown=") && copy.endsWith(" " + state + "/"));
+        assertThat(dockerfile.last("WORKDIR")).hasValue(state);
+        assertThat(texts(compose.path("services").path(GEARBOX_SERVICE).path("volumes")))
+                .anyMatch(volume -> !volume.startsWith(".") && volume.endsWith(":" + state));
+
+        GearboxConfig config = ConfigLoader.load(mounts(GEARBOX_SERVICE).get(CONFIG_PATH), Map.of());
+        assertThat(config.telemetry().decisionLog().enabled()).isTrue();
+        assertThat(Path.of(state).resolve(config.telemetry().decisionLog().directory()).normalize())
+                .startsWithRaw(Path.of(state));
+    }
+
+    @Test
     void prometheusScrapesTheGearboxServiceOnTheExposedPort() throws IOException {
         Map<String, Path> mounts = mounts("prometheus");
         Path config = mounts.get("/etc/prometheus/prometheus.yml");

@@ -5,6 +5,8 @@
 #   docker/build-and-run.sh                   everything below
 #   SKIP_BUILD=1 docker/build-and-run.sh      reuse gateway-server/target/gearbox.jar
 #   BASE_IMAGE=eclipse-temurin:17-jre docker/build-and-run.sh   use a base you can pull instead of jlink's
+#   PROMPTS=FILE docker/build-and-run.sh      prompts for the load step (default ../shared/data/prompts/arena_hard.jsonl)
+#   GEARBOX_PROOF_PORT=N                      first host port to try for the container (default 28080)
 #
 #  1. installs podman, buildah, runc and prometheus (for promtool) from Debian when missing;
 #  2. checks docker/prometheus/prometheus.yml with promtool, the dashboard JSON (every panel has the
@@ -14,8 +16,8 @@
 #  5. checks that an API key reaches the config from the environment (validate in the image);
 #  6. runs the image with runc and the compose config mounted at /etc/gearbox/gearbox.yaml, waits
 #     for /health/ready, runs the image's HEALTHCHECK, sends a chat completion and a stream with
-#     curl, checks the non-root user, sends 80 arena-hard prompts with docker/load-demo.sh and
-#     reads /metrics;
+#     curl, checks the non-root user, sends 80 arena-hard prompts with docker/load-demo.sh, runs
+#     `gearbox report` on the decision log in the container and reads /metrics;
 #  7. stops it with SIGTERM and checks that it drained (the JVM's exit code after SIGTERM is 143).
 # Loopback only; every wait is bounded. Exits non-zero at the first failed check.
 set -euo pipefail
@@ -23,13 +25,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DOCKER="$ROOT/docker"
 cd "$ROOT"
-PORT="${GEARBOX_PROOF_PORT:-18080}"
+PORT="${GEARBOX_PROOF_PORT:-28080}"
 IMAGE="${IMAGE:-localhost/gearbox:proof}"
 JRE_IMAGE="localhost/gearbox-jre"
 CONTAINER="gearbox-proof-$$"
 DATASOURCE_UID="gearbox-prometheus"
 DASHBOARD="$DOCKER/grafana/dashboards/gearbox.json"
 WORK="$(mktemp -d)"
+PROMPTS="${PROMPTS:-$ROOT/../shared/data/prompts/arena_hard.jsonl}"
 RUN=(--runtime runc --ulimit nofile=1024:1024 --ulimit nproc=1024:1024)
 
 log() { printf '[proof] %s\n' "$*"; }
@@ -141,7 +144,15 @@ EOF
   log "with -e GEARBOX_PROOF_API_KEY: $(cat "$WORK/set.txt")"
 }
 
+# The first port from $PORT up that nothing on this machine listens on.
+pick_free_port() {
+  while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do
+    PORT=$((PORT + 1))
+  done
+}
+
 start_container() {
+  pick_free_port
   log "podman run ${RUN[*]} --health-interval disable -p 127.0.0.1:$PORT:8080 -v docker/gearbox.yaml:/etc/gearbox/gearbox.yaml:ro $IMAGE"
   # Podman schedules the image's HEALTHCHECK with a systemd timer, and there is no systemd here:
   # --health-interval disable keeps the check without the timer, and it is run by hand below.
@@ -182,12 +193,19 @@ check_container() {
   grep -q '^data: \[DONE\]' "$WORK/stream.txt" || fail "the stream did not end with [DONE]: $(tail -3 "$WORK/stream.txt")"
   log "POST /v1/chat/completions (stream) -> $(grep -c '^data: {' "$WORK/stream.txt") chunks, then [DONE]"
 
-  local prompts="$ROOT/../shared/data/prompts/arena_hard.jsonl"
-  if [[ -r "$prompts" ]]; then
+  if [[ -r "$PROMPTS" ]]; then
     log "docker/load-demo.sh --rate 20 --count 80 (the shared arena-hard prompts, model auto)"
-    "$DOCKER/load-demo.sh" --url "http://127.0.0.1:$PORT" --rate 20 --count 80 --prompts "$prompts" \
+    "$DOCKER/load-demo.sh" --url "http://127.0.0.1:$PORT" --rate 20 --count 80 --prompts "$PROMPTS" \
         | sed 's/^/[proof]   /'
+  else
+    log "no prompts at $PROMPTS (set PROMPTS=FILE): load demo skipped"
   fi
+
+  # The decision log the compose config writes into the state volume, summarised in the container.
+  podman exec "$CONTAINER" java -jar /opt/gearbox/gearbox.jar report --log /var/lib/gearbox/decisions \
+      > "$WORK/report.txt" 2>&1 || fail "gearbox report in the container: $(cat "$WORK/report.txt")"
+  log "podman exec ... gearbox report --log /var/lib/gearbox/decisions:"
+  sed 's/^/[proof]   /' "$WORK/report.txt"
 
   curl -sf "http://127.0.0.1:$PORT/metrics" > "$WORK/metrics.txt" || fail "GET /metrics"
   grep -q '^gearbox_requests_total{' "$WORK/metrics.txt" || fail "no gearbox_requests_total in /metrics"

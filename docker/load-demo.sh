@@ -16,7 +16,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 URL="http://localhost:8080"
 RATE=5
 COUNT=0
-PROMPTS="$ROOT/../shared/data/prompts/arena_hard.jsonl"
+PROMPTS="${PROMPTS:-$ROOT/../shared/data/prompts/arena_hard.jsonl}"
 MAX_SECONDS=900
 MAX_IN_FLIGHT=16
 

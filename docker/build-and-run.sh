@@ -7,6 +7,7 @@
 #   BASE_IMAGE=eclipse-temurin:17-jre docker/build-and-run.sh   use a base you can pull instead of jlink's
 #   PROMPTS=FILE docker/build-and-run.sh      prompts for the load step (default ../shared/data/prompts/arena_hard.jsonl)
 #   GEARBOX_PROOF_PORT=N                      first host port to try for the container (default 28080)
+#   REPORT_PNG=FILE                           keep the chart `gearbox report` drew in the container
 #
 #  1. installs podman, buildah, runc and prometheus (for promtool) from Debian when missing;
 #  2. checks docker/prometheus/prometheus.yml with promtool, the dashboard JSON (every panel has the
@@ -55,6 +56,8 @@ install_missing() {
   command -v jq >/dev/null || missing+=(jq)
   command -v curl >/dev/null || missing+=(curl)
   command -v unzip >/dev/null || missing+=(unzip)
+  [[ -d /usr/share/fonts/truetype/dejavu ]] || missing+=(fonts-dejavu-core)
+  /sbin/ldconfig -p | grep -q 'libfontconfig\.so\.1 ' || missing+=(libfontconfig1)
   [[ ${#missing[@]} -eq 0 ]] && return
   log "installing ${missing[*]}"
   local sudo=""
@@ -203,9 +206,12 @@ check_container() {
 
   # The decision log the compose config writes into the state volume, summarised in the container.
   podman exec "$CONTAINER" java -jar /opt/gearbox/gearbox.jar report --log /var/lib/gearbox/decisions \
-      > "$WORK/report.txt" 2>&1 || fail "gearbox report in the container: $(cat "$WORK/report.txt")"
-  log "podman exec ... gearbox report --log /var/lib/gearbox/decisions:"
+      --out /tmp/report.png > "$WORK/report.txt" 2>&1 || fail "gearbox report in the container: $(cat "$WORK/report.txt")"
+  log "podman exec ... gearbox report --log /var/lib/gearbox/decisions --out /tmp/report.png:"
   sed 's/^/[proof]   /' "$WORK/report.txt"
+  podman cp "$CONTAINER:/tmp/report.png" "$WORK/report.png" >/dev/null 2>&1 || fail "no report.png in the container"
+  log "report.png: $(stat -c %s "$WORK/report.png") bytes${REPORT_PNG:+, copied to $REPORT_PNG}"
+  [[ -z "${REPORT_PNG:-}" ]] || cp "$WORK/report.png" "$REPORT_PNG"
 
   curl -sf "http://127.0.0.1:$PORT/metrics" > "$WORK/metrics.txt" || fail "GET /metrics"
   grep -q '^gearbox_requests_total{' "$WORK/metrics.txt" || fail "no gearbox_requests_total in /metrics"

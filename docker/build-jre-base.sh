@@ -4,7 +4,8 @@
 #   1. jlink makes a JRE with the modules the fat jar needs (jdeps lists them; the TLS and JMX
 #      providers that are only loaded reflectively are added by hand);
 #   2. the shared libraries that JRE and the jar's native code (onnxruntime, tokenizers, netty epoll,
-#      JNA) link against are copied from the host with their dynamic loader, as found by ldd;
+#      JNA) link against are copied from the host with their dynamic loader, as found by ldd, plus
+#      fontconfig and the DejaVu fonts for the charts `gearbox report --out` draws;
 #   3. the tree is imported with `podman import` as an image whose PATH and JAVA_HOME match
 #      eclipse-temurin's (/opt/java/openjdk), so the Dockerfile treats both bases alike.
 # The result has no shell and no package manager: the Dockerfile needs neither.
@@ -18,6 +19,7 @@ IMAGE="${2:-localhost/gearbox-jre}"
 JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 # Loaded by name at run time, so jdeps cannot see them: TLS elliptic curves (every HTTPS provider),
 # the DNS name service, the JDK's own zip file system and the locale data for number formatting.
+FONTS=/usr/share/fonts/truetype/dejavu
 EXTRA_MODULES="jdk.crypto.ec,jdk.naming.dns,jdk.zipfs,jdk.localedata,java.management,java.logging"
 
 log() { printf '[jre-base] %s\n' "$*" >&2; }
@@ -49,11 +51,20 @@ unzip -q -o -j "$JAR" -d "$WORK/natives" \
     'ai/onnxruntime/native/linux-x64/*.so' 'native/lib/linux-x86_64/cpu/*.so' \
     'META-INF/native/libnetty_transport_native_epoll_x86_64.so' 'com/sun/jna/linux-x86-64/*.so'
 
+# AWT draws text (the PNG of `gearbox report`) through fontconfig, which it loads by name, so
+# ldd cannot see it: look it up, and ship one font family with fontconfig's settings.
+fontconfig="$(/sbin/ldconfig -p | awk '/libfontconfig\.so\.1 / {print $NF; exit}')"
+if [[ -z "$fontconfig" || ! -d "$FONTS" ]]; then
+  log "fontconfig or $FONTS missing: apt-get install libfontconfig1 fonts-dejavu-core"
+  exit 1
+fi
+
 # Every library the JRE and those natives need, copied at the path the host has it (the
 # dynamic loader looks there). Libraries the JRE ships itself are found by ldd via its own dirs.
-libs="$(find "$JRE" "$WORK/natives" -name '*.so' -o -path '*/bin/*' -type f \
+libs="$( { find "$JRE" "$WORK/natives" -name '*.so' -o -path '*/bin/*' -type f; echo "$fontconfig"; } \
     | LD_LIBRARY_PATH="$JRE/lib:$JRE/lib/server" xargs ldd 2>/dev/null \
-    | awk '/=> \// {print $3} /^\t\/.*ld-linux/ {print $1}' | sort -u | grep -v "^$WORK")"
+    | awk '/=> \// {print $3} /^\t\/.*ld-linux/ {print $1}' | sort -u | grep -v "^$WORK")
+$fontconfig"
 for lib in $libs; do
   mkdir -p "$ROOTFS$(dirname "$lib")"
   cp -L "$lib" "$ROOTFS$lib"
@@ -66,9 +77,11 @@ if [[ "$(dirname "$loader")" != /lib64 ]]; then
 fi
 log "copied $(wc -w <<<"$libs") shared libraries"
 
-# What a process expects to find: a writable /tmp (the jar extracts its natives there) and the
-# name lookup files. The Dockerfile runs as a numeric uid, so no user needs to exist.
-mkdir -p "$ROOTFS/tmp" "$ROOTFS/etc"
+# What a process expects to find: a writable /tmp (the jar extracts its natives there), the
+# name lookup files and the fonts. The Dockerfile runs as a numeric uid, so no user needs to exist.
+mkdir -p "$ROOTFS/tmp" "$ROOTFS/etc" "$ROOTFS$FONTS"
+cp -rL /etc/fonts "$ROOTFS/etc/fonts"
+cp -L "$FONTS"/DejaVuSans.ttf "$FONTS"/DejaVuSans-Bold.ttf "$FONTS"/DejaVuSansMono.ttf "$ROOTFS$FONTS/"
 chmod 1777 "$ROOTFS/tmp"
 printf 'root:x:0:0:root:/root:/sbin/nologin\n' > "$ROOTFS/etc/passwd"
 printf 'root:x:0:\n' > "$ROOTFS/etc/group"

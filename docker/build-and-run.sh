@@ -19,7 +19,9 @@
 #     for /health/ready, runs the image's HEALTHCHECK, sends a chat completion and a stream with
 #     curl, checks the non-root user, sends 80 arena-hard prompts with docker/load-demo.sh, runs
 #     `gearbox report` on the decision log in the container and reads /metrics;
-#  7. stops it with SIGTERM and checks that it drained (the JVM's exit code after SIGTERM is 143).
+#  7. meanwhile Debian's Prometheus scrapes it every second, and every dashboard query is evaluated
+#     against that data: a panel with no data although its series exist fails;
+#  8. stops it with SIGTERM and checks that it drained (the JVM's exit code after SIGTERM is 143).
 # Loopback only; every wait is bounded. Exits non-zero at the first failed check.
 set -euo pipefail
 
@@ -39,7 +41,12 @@ RUN=(--runtime runc --ulimit nofile=1024:1024 --ulimit nproc=1024:1024)
 log() { printf '[proof] %s\n' "$*"; }
 fail() { printf '[proof] FAILED: %s\n' "$*" >&2; exit 1; }
 
+PROM_PID=""
 cleanup() {
+  if [[ -n "$PROM_PID" ]]; then
+    kill "$PROM_PID" 2>/dev/null || true
+    wait "$PROM_PID" 2>/dev/null || true
+  fi
   if podman container exists "$CONTAINER" 2>/dev/null; then
     podman rm -f -t 5 "$CONTAINER" >/dev/null 2>&1 || true
   fi
@@ -231,6 +238,65 @@ check_container() {
   fi
 }
 
+# Debian's Prometheus scrapes the container every second while the checks and the load run, so
+# the dashboard's queries can be evaluated against real data.
+start_prometheus() {
+  PROM_PORT=$((PORT + 1000))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$PROM_PORT") 2>/dev/null; do
+    PROM_PORT=$((PROM_PORT + 1))
+  done
+  printf 'global: {scrape_interval: 1s}\nscrape_configs:\n  - job_name: gearbox\n    static_configs: [{targets: ["127.0.0.1:%s"]}]\n' \
+      "$PORT" > "$WORK/prometheus.yml"
+  prometheus --config.file="$WORK/prometheus.yml" --storage.tsdb.path="$WORK/tsdb" \
+      --web.listen-address="127.0.0.1:$PROM_PORT" > "$WORK/prometheus.log" 2>&1 &
+  PROM_PID=$!
+  local started=$SECONDS
+  until curl -sf "http://127.0.0.1:$PROM_PORT/-/ready" >/dev/null 2>&1; do
+    kill -0 "$PROM_PID" 2>/dev/null || fail "prometheus did not start: $(tail -5 "$WORK/prometheus.log")"
+    (( SECONDS - started < 30 )) || fail "prometheus not ready within 30 s"
+    sleep 0.5
+  done
+  log "prometheus $(prometheus --version 2>&1 | awk 'NR==1{print $3}') scrapes the container every 1 s (127.0.0.1:$PROM_PORT)"
+}
+
+stop_prometheus() {
+  kill "$PROM_PID" 2>/dev/null || true
+  wait "$PROM_PID" 2>/dev/null || true
+  PROM_PID=""
+}
+
+# Every panel's queries, evaluated by that Prometheus after the load. A panel with no data although
+# every series it reads is in /metrics has a broken query (a wrong label, say): that fails. A panel
+# whose series have not appeared yet (no escalation happened, say) is reported.
+check_dashboard_queries() {
+  sleep 3   # the last scrape after the load
+  log "the dashboard's queries against that Prometheus (\$__range=5m, \$__rate_interval=1m, \$class=.*):"
+  local broken=0 title series result count missing expr panel
+  while IFS= read -r panel; do
+    title="$(jq -r '.title' <<<"$panel")"
+    count=0
+    while IFS= read -r expr; do
+      expr="$(sed -e 's/\$__rate_interval/1m/g' -e 's/\$__range/5m/g' -e 's/\$class/.*/g' <<<"$expr")"
+      result="$(curl -sf --get "http://127.0.0.1:$PROM_PORT/api/v1/query" --data-urlencode "query=$expr")" \
+          || fail "Prometheus rejected a query of \"$title\": $expr"
+      count=$((count + $(jq '.data.result | length' <<<"$result")))
+    done < <(jq -r '.targets[].expr' <<<"$panel")
+    missing=""
+    for series in $(jq -r '.targets[].expr' <<<"$panel" | grep -o 'gearbox_[a-z0-9_]*' | sort -u); do
+      grep -q "^$series[{ ]" "$WORK/metrics.txt" || missing+=" $series"
+    done
+    if [[ "$count" -gt 0 ]]; then
+      log "  $(printf '%-46s %3d series' "$title" "$count")"
+    elif [[ -n "$missing" ]]; then
+      log "  $(printf '%-46s no data yet:%s not recorded' "$title" "$missing")"
+    else
+      log "  $(printf '%-46s NO DATA although its series exist' "$title")"
+      broken=$((broken + 1))
+    fi
+  done < <(jq -c '.panels[] | select(.type != "row")' "$DASHBOARD")
+  [[ "$broken" -eq 0 ]] || fail "$broken dashboard panel(s) show nothing although Gearbox exports their series"
+}
+
 stop_container() {
   local started=$SECONDS
   podman stop -t 30 "$CONTAINER" >/dev/null 2>&1
@@ -252,6 +318,9 @@ build_jar
 build_image
 check_key_from_environment
 start_container
+start_prometheus
 check_container
+check_dashboard_queries
+stop_prometheus
 stop_container
 log "all checks passed"

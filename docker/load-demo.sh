@@ -7,7 +7,7 @@
 #
 #   docker/load-demo.sh                           1,250 prompts at 5 req/s against localhost:8080
 #   docker/load-demo.sh --rate 10 --count 300     faster, fewer
-#   docker/load-demo.sh --url http://127.0.0.1:18080 --prompts FILE
+#   docker/load-demo.sh --url http://127.0.0.1:18080 --prompts FILE --max-seconds 300
 #
 # FILE is JSON lines with a "messages" array per line (default ../shared/data/prompts/arena_hard.jsonl).
 set -euo pipefail
@@ -21,7 +21,7 @@ MAX_SECONDS=900
 MAX_IN_FLIGHT=16
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 

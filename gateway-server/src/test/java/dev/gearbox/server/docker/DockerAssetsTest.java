@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -73,7 +74,7 @@ class DockerAssetsTest {
 
     /** The compose service's bind mounts, as container path -> host path resolved against docker/. */
     private static Map<String, Path> mounts(String service) {
-        Map<String, Path> mounts = new java.util.HashMap<>();
+        Map<String, Path> mounts = new HashMap<>();
         for (String volume : texts(compose.path("services").path(service).path("volumes"))) {
             String[] parts = volume.split(":");
             if (parts[0].startsWith(".")) {

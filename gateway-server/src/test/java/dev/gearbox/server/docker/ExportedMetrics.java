@@ -70,7 +70,7 @@ final class ExportedMetrics {
         switch (type) {
             case "COUNTER" -> Counter.builder(name).baseUnit(baseUnit).tags(tags).register(registry).increment();
             case "TIMER" -> Timer.builder(name).tags(tags).publishPercentileHistogram().register(registry);
-            case "DISTRIBUTION" -> DistributionSummary.builder(name).baseUnit(baseUnit).tags(tags)
+            case "DISTRIBUTION", "DISTRIBUTION_SUMMARY" -> DistributionSummary.builder(name).baseUnit(baseUnit).tags(tags)
                     .publishPercentileHistogram().register(registry);
             case "GAUGE" -> Gauge.builder(name, () -> 1.0).baseUnit(baseUnit).tags(tags).register(registry);
             default -> throw new IllegalStateException("meter " + name + " has type " + type

@@ -33,6 +33,10 @@ public record GearboxConfig(
         this(server, deployments, tiers, routing, RouterConfig.DISABLED);
     }
 
+    public GearboxConfig withServer(ServerConfig newServer) {
+        return new GearboxConfig(newServer, deployments, tiers, routing, router, telemetry);
+    }
+
     public GearboxConfig withTelemetry(TelemetryConfig newTelemetry) {
         return new GearboxConfig(server, deployments, tiers, routing, router, newTelemetry);
     }

@@ -92,4 +92,16 @@ class TelemetryConfigTest {
         assertThat(log.enabled()).isFalse();
         assertThat(log.directory()).isEqualTo(Path.of("x"));
     }
+
+    @Test
+    void replacingTheServerSectionKeepsTheTelemetrySection() {
+        GearboxConfig config = withTelemetry("telemetry: {decision_log: {dir: x}}\n");
+
+        GearboxConfig moved = config.withServer(new ServerConfig("127.0.0.1", 9999, 1024,
+                config.server().idleTimeout(), false));
+
+        assertThat(moved.server().port()).isEqualTo(9999);
+        assertThat(moved.telemetry()).isEqualTo(config.telemetry());
+        assertThat(moved.router()).isEqualTo(config.router());
+    }
 }

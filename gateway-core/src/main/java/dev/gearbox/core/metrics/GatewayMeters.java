@@ -63,10 +63,10 @@ public enum GatewayMeters {
     CLASS_ESCALATIONS("gearbox.class.escalations", Type.COUNTER, null,
             "Cascade escalations per request class, by the gate that escalated and its reason code",
             MeterTags.REQUEST_CLASS, MeterTags.GATE, MeterTags.REASON),
-    CLASSIFIER_SCORE("gearbox.classifier.score", Type.DISTRIBUTION, null,
+    CLASSIFIER_SCORE("gearbox.classifier.score", Type.DISTRIBUTION_SUMMARY, null,
             "The classifier's P(strong model needed) for model auto, per request class (buckets 0.1 .. 1.0)",
             MeterTags.REQUEST_CLASS),
-    CLASSIFIER_CONFIDENCE("gearbox.classifier.confidence", Type.DISTRIBUTION, null,
+    CLASSIFIER_CONFIDENCE("gearbox.classifier.confidence", Type.DISTRIBUTION_SUMMARY, null,
             "How far each auto decision was from flipping, in [0,1], per request class (buckets 0.1 .. 1.0)",
             MeterTags.REQUEST_CLASS),
     DEPLOYMENT_HEALTH("gearbox.deployment.health", Type.GAUGE, null,
@@ -79,7 +79,7 @@ public enum GatewayMeters {
             "What shadow requests cost in USD on the baseline deployment (paid only for review, never for clients)",
             MeterTags.DEPLOYMENT);
 
-    public enum Type { COUNTER, TIMER, DISTRIBUTION, GAUGE }
+    public enum Type { COUNTER, TIMER, DISTRIBUTION_SUMMARY, GAUGE }
 
     private final String meterName;
     private final Type type;

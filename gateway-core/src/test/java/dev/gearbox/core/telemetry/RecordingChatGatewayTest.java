@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gearbox.config.Price;
 import dev.gearbox.config.Tier;
+import dev.gearbox.core.cache.CacheResult;
 import dev.gearbox.core.cost.CostAccountant;
 import dev.gearbox.core.cost.PriceTable;
 import dev.gearbox.core.error.ErrorKind;
@@ -71,6 +72,20 @@ class RecordingChatGatewayTest {
         assertThat(r.cost().baselineUsd()).isEqualTo(10.0);
         assertThat(r.answer()).isNull();
         assertThat(r.requestClass()).isEqualTo(RequestRecord.UNCLASSIFIED);
+    }
+
+    @Test
+    void aCacheHitCostsNothingAndCountsItsBaselineAsSaved() {
+        gateway(false).complete(ChatRequest.of("auto", List.of(Message.of(Role.USER, "hi"))), context);
+        RouteInfo hit = new RouteInfo(Tier.FAST, "cheap", List.of(), 0).withCache(CacheResult.HIT_EXACT);
+
+        inner.answer.complete(new GatewayResponse(response("cached", Usage.of(0, 1_000_000)), hit));
+
+        RequestRecord r = records.get(0);
+        assertThat(r.cacheHit()).isTrue();
+        assertThat(r.cost().costUsd()).isZero();
+        assertThat(r.cost().baselineUsd()).isEqualTo(20.0);
+        assertThat(r.cost().savingsUsd()).isEqualTo(20.0);
     }
 
     @Test

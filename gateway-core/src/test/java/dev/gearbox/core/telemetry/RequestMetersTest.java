@@ -99,7 +99,7 @@ class RequestMetersTest {
                 assertThat(m.getId().getType()).isEqualTo(switch (meter.type()) {
                     case COUNTER -> Meter.Type.COUNTER;
                     case TIMER -> Meter.Type.TIMER;
-                    case DISTRIBUTION -> Meter.Type.DISTRIBUTION_SUMMARY;
+                    case DISTRIBUTION_SUMMARY -> Meter.Type.DISTRIBUTION_SUMMARY;
                     case GAUGE -> Meter.Type.GAUGE;
                 });
             });

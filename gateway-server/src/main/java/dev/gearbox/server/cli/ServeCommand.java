@@ -74,8 +74,8 @@ public final class ServeCommand implements Callable<Integer> {
             return loaded;
         }
         ServerConfig s = loaded.server();
-        return new GearboxConfig(new ServerConfig(s.host(), port, s.maxBodyBytes(), s.idleTimeout(), s.logPrompts()),
-                loaded.deployments(), loaded.tiers(), loaded.routing(), loaded.router());
+        // A wither keeps every other section (router, telemetry, ...) as loaded.
+        return loaded.withServer(new ServerConfig(s.host(), port, s.maxBodyBytes(), s.idleTimeout(), s.logPrompts()));
     }
 
     private static void stop(GearboxApp app) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gearbox.config.ConfigLoader;
 import dev.gearbox.config.GearboxConfig;
+import dev.gearbox.core.cache.CacheStatus;
 import dev.gearbox.server.docker.PromQlReferences.LabelUse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,6 +204,21 @@ class DockerAssetsTest {
         assertThat(titles).contains("Cost vs baseline", "Savings", "Savings per class", "Share per tier",
                 "Share per tier, per class", "Escalation rate per class", "Cache hit rate per class",
                 "Total latency", "Time to first token (streams)", "Gearbox overhead");
+    }
+
+    @Test
+    void theCacheHitPanelCountsExactlyTheHitStatuses() {
+        String expr = drawingPanels().stream()
+                .filter(panel -> panel.path("title").asText().equals("Cache hit rate per class"))
+                .findFirst().orElseThrow().path("targets").get(0).path("expr").asText();
+        Matcher matcher = Pattern.compile("cache=~\"([^\"]+)\"").matcher(expr);
+        assertThat(matcher.find()).as(expr).isTrue();
+        Pattern hit = Pattern.compile(matcher.group(1));   // PromQL regexes are anchored, as matches() is
+
+        for (CacheStatus status : CacheStatus.values()) {
+            boolean isHit = status == CacheStatus.HIT_EXACT || status == CacheStatus.HIT_SEMANTIC;
+            assertThat(hit.matcher(status.wire()).matches()).as(status.wire()).isEqualTo(isHit);
+        }
     }
 
     @Test

@@ -114,6 +114,8 @@ build_jar() {
 
 build_image() {
   local base="${BASE_IMAGE:-}"
+  # The previous run's image first, so its base can be replaced too instead of left dangling.
+  podman rmi -f "$IMAGE" >/dev/null 2>&1 || true
   if [[ -z "$base" ]]; then
     log "building the JRE base $JRE_IMAGE with jlink"
     "$DOCKER/build-jre-base.sh" gateway-server/target/gearbox.jar "$JRE_IMAGE" 2>&1 | sed 's/^/[proof]   /'

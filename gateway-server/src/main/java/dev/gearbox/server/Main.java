@@ -3,6 +3,7 @@ package dev.gearbox.server;
 import dev.gearbox.server.cli.EvalCascadeCommand;
 import dev.gearbox.server.cli.EvalCommand;
 import dev.gearbox.server.cli.GearboxVersion;
+import dev.gearbox.server.cli.HealthCommand;
 import dev.gearbox.server.cli.ReportCommand;
 import dev.gearbox.server.cli.ScoreCommand;
 import dev.gearbox.server.cli.ServeCommand;
@@ -20,14 +21,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code gearbox} command line: {@code serve}, {@code validate}, {@code report}, the router's {@code train},
- * {@code score} and {@code eval}, and the cascade's offline {@code eval-cascade}. Without a command it
+ * {@code score} and {@code eval}, the cascade's offline {@code eval-cascade}, and {@code health} (the container's
+ * health probe). Without a command it
  * serves, taking serve's options, so {@code java -jar gearbox.jar} starts a demo on simulated
  * deployments and {@code gearbox --config gearbox.yaml} serves that file.
  */
 @Command(name = "gearbox", mixinStandardHelpOptions = true, versionProvider = GearboxVersion.class,
         description = "OpenAI-compatible gateway that routes each chat request to the cheapest model tier able to answer it.",
         subcommands = {ServeCommand.class, ValidateCommand.class, TrainCommand.class, ScoreCommand.class,
-            EvalCommand.class, EvalCascadeCommand.class, ReportCommand.class})
+            EvalCommand.class, EvalCascadeCommand.class, ReportCommand.class, HealthCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -13,7 +13,7 @@ import java.util.Optional;
 final class ConfigBinder {
     private static final List<String> SECTIONS = List.of(
             ServerBinder.SECTION, DeploymentBinder.SECTION, TiersBinder.SECTION, RoutingBinder.SECTION,
-            RouterBinder.SECTION);
+            RouterBinder.SECTION, CacheBinder.SECTION);
 
     private ConfigBinder() {
     }
@@ -27,10 +27,12 @@ final class ConfigBinder {
         TiersBinder.Bound tiers = TiersBinder.bind(root, deployments.names());
         RoutingConfig routing = RoutingBinder.bind(root, tiers.declared());
         RouterConfig router = RouterBinder.bind(root, tiers.declared(), deployments.names());
+        CacheConfig cache = CacheBinder.bind(root);
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new GearboxConfig(server, deployments.deployments(), tiers.tiers(), routing, router));
+        return Optional.of(new GearboxConfig(server, deployments.deployments(), tiers.tiers(), routing, router)
+                .withCache(cache));
     }
 
     /** A short description of a non-mapping document for the top-level error. */
@@ -38,7 +40,7 @@ final class ConfigBinder {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return "the document is empty";
         }
-        return "the top level must be a mapping with server, deployments, tiers, routing, router; got "
+        return "the top level must be a mapping with server, deployments, tiers, routing, router, cache; got "
                 + (tree.isArray() ? "a list" : "a scalar");
     }
 }

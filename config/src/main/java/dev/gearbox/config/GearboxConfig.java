@@ -11,18 +11,30 @@ public record GearboxConfig(
         List<DeploymentConfig> deployments,
         Map<Tier, TierConfig> tiers,
         RoutingConfig routing,
-        RouterConfig router) {
+        RouterConfig router,
+        CacheConfig cache) {
 
     public GearboxConfig {
         deployments = List.copyOf(deployments);
         tiers = Map.copyOf(new EnumMap<>(tiers));
         router = router == null ? RouterConfig.DISABLED : router;
+        cache = cache == null ? CacheConfig.DISABLED : cache;
+    }
+
+    /** A configuration without caches. */
+    public GearboxConfig(ServerConfig server, List<DeploymentConfig> deployments, Map<Tier, TierConfig> tiers,
+                         RoutingConfig routing, RouterConfig router) {
+        this(server, deployments, tiers, routing, router, CacheConfig.DISABLED);
     }
 
     /** A configuration without the classifier: {@code auto} goes to {@code routing.defaultTier}. */
     public GearboxConfig(ServerConfig server, List<DeploymentConfig> deployments, Map<Tier, TierConfig> tiers,
                          RoutingConfig routing) {
         this(server, deployments, tiers, routing, RouterConfig.DISABLED);
+    }
+
+    public GearboxConfig withCache(CacheConfig newCache) {
+        return new GearboxConfig(server, deployments, tiers, routing, router, newCache);
     }
 
     public Optional<DeploymentConfig> deployment(String name) {

@@ -75,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig s = loaded.server();
         return new GearboxConfig(new ServerConfig(s.host(), port, s.maxBodyBytes(), s.idleTimeout(), s.logPrompts()),
-                loaded.deployments(), loaded.tiers(), loaded.routing(), loaded.router());
+                loaded.deployments(), loaded.tiers(), loaded.routing(), loaded.router()).withCache(loaded.cache());
     }
 
     private static void stop(GearboxApp app) {

@@ -29,9 +29,16 @@ public enum GatewayMeters {
             "Decisions for model auto, by the tier chosen, the request class (none when not classified) and the"
                     + " override rule that set the tier (a configured rule name, low-confidence, classifier-unavailable"
                     + " or none)",
-            MeterTags.TIER, MeterTags.REQUEST_CLASS, MeterTags.RULE);
+            MeterTags.TIER, MeterTags.REQUEST_CLASS, MeterTags.RULE),
+    CACHE_REQUESTS("gearbox.cache.requests", Type.COUNTER, null,
+            "Cache lookups by cache (kind: exact or semantic) and outcome (hit, miss, or bypass when the client"
+                    + " asked to skip the cache); a request the semantic cache cannot serve (too hot, several choices,"
+                    + " not ending with a user message) is not counted for semantic",
+            MeterTags.KIND, MeterTags.OUTCOME),
+    CACHE_SIMILARITY("gearbox.cache.similarity", Type.DISTRIBUTION_SUMMARY, null,
+            "Cosine similarity between the new prompt and the stored one on semantic cache hits");
 
-    public enum Type { COUNTER, TIMER }
+    public enum Type { COUNTER, TIMER, DISTRIBUTION_SUMMARY }
 
     private final String meterName;
     private final Type type;

@@ -4,6 +4,7 @@ import dev.gearbox.config.Tier;
 import dev.gearbox.core.error.ErrorKind;
 import dev.gearbox.core.routing.RoutingDecision;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -21,9 +22,14 @@ public final class GatewayMetrics {
     private final MeterRegistry registry;
     private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
     private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+    private final DistributionSummary cacheSimilarity;
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.cacheSimilarity = DistributionSummary.builder(GatewayMeters.CACHE_SIMILARITY.meterName())
+                .description(GatewayMeters.CACHE_SIMILARITY.description())
+                .serviceLevelObjectives(0.85, 0.9, 0.925, 0.95, 0.975, 0.99, 1.0)
+                .register(registry);
     }
 
     /** Metrics that go nowhere: a composite registry with no child registry records no-op meters. */
@@ -59,6 +65,16 @@ public final class GatewayMetrics {
         counter(new MeterKey(GatewayMeters.ROUTING_DECISIONS, decision.tier().wire(),
                 decision.requestClass() == null ? MeterTags.NONE : decision.requestClass(),
                 decision.rule() == null ? MeterTags.NONE : decision.rule())).increment();
+    }
+
+    /** A cache lookup: {@code kind} {@link MeterTags#EXACT} or {@link MeterTags#SEMANTIC}, {@code outcome} hit, miss or bypass. */
+    public void cacheRequest(String kind, String outcome) {
+        counter(new MeterKey(GatewayMeters.CACHE_REQUESTS, kind, outcome, null)).increment();
+    }
+
+    /** A semantic hit's similarity. */
+    public void cacheSimilarity(double similarity) {
+        cacheSimilarity.record(similarity);
     }
 
     /** The outcome tag for an error kind, or {@link MeterTags#OK} for null. */

@@ -10,6 +10,14 @@ public final class MeterTags {
     public static final String CAUSE = "cause";
     public static final String REQUEST_CLASS = "class";
     public static final String RULE = "rule";
+    public static final String KIND = "kind";
+
+    /** Cache kinds and outcomes ({@link GatewayMeters#CACHE_REQUESTS}). */
+    public static final String EXACT = "exact";
+    public static final String SEMANTIC = "semantic";
+    public static final String HIT = "hit";
+    public static final String MISS = "miss";
+    public static final String BYPASS = "bypass";
 
     /** Tier or deployment when there is none (a pinned deployment in no tier, a request that failed). */
     public static final String NONE = "none";

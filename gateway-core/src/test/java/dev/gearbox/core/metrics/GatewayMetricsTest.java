@@ -23,18 +23,23 @@ class GatewayMetricsTest {
         metrics.fallback("sim-a", ErrorKind.RATE_LIMITED);
         metrics.request(Tier.FAST, "sim-b", MeterTags.OK, true, 5_000_000);
         metrics.decision(new RoutingDecision(Tier.FRONTIER, 0.9, 0.5, "math", null));
+        metrics.cacheRequest(MeterTags.SEMANTIC, MeterTags.HIT);
+        metrics.cacheSimilarity(0.95);
 
         for (GatewayMeters documented : GatewayMeters.values()) {
             assertThat(registry.find(documented.meterName()).meters()).as(documented.meterName()).isNotEmpty()
                     .allSatisfy(m -> {
                         assertThat(m.getId().getTags()).extracting(Tag::getKey)
                                 .containsExactlyInAnyOrderElementsOf(documented.tagKeys());
-                        assertThat(m.getId().getType()).isEqualTo(documented.type() == GatewayMeters.Type.COUNTER
-                                ? Meter.Type.COUNTER : Meter.Type.TIMER);
+                        assertThat(m.getId().getType()).isEqualTo(switch (documented.type()) {
+                            case COUNTER -> Meter.Type.COUNTER;
+                            case TIMER -> Meter.Type.TIMER;
+                            case DISTRIBUTION_SUMMARY -> Meter.Type.DISTRIBUTION_SUMMARY;
+                        });
                         assertThat(m.getId().getDescription()).isEqualTo(documented.description());
                     });
         }
-        assertThat(registry.getMeters()).hasSize(6);
+        assertThat(registry.getMeters()).hasSize(8);
     }
 
     @Test

@@ -36,10 +36,14 @@ final class GraphVectorIndex implements VectorIndex {
     private static final float NEIGHBOR_OVERFLOW = 1.2f;
     private static final float ALPHA = 1.2f;
     /** Neighbours the graph search returns before exact rescoring (more than any caller asks for). */
-    static final int CANDIDATES = 16;
+    static final int CANDIDATES = 32;
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
 
+    /** Below this many entries deleted nodes are not purged and node numbers not compacted. */
+    static final int DEFAULT_MAINTENANCE_FLOOR = 1024;
+
     private final int dimension;
+    private final int maintenanceFloor;
     /** Purges and rebuilds take it exclusively; searches and adds share it. */
     private final ReadWriteLock structure = new ReentrantReadWriteLock();
     private final Object writer = new Object();
@@ -53,7 +57,12 @@ final class GraphVectorIndex implements VectorIndex {
     private int deletedSincePurge;
 
     GraphVectorIndex(int dimension) {
+        this(dimension, DEFAULT_MAINTENANCE_FLOOR);
+    }
+
+    GraphVectorIndex(int dimension, int maintenanceFloor) {
         this.dimension = dimension;
+        this.maintenanceFloor = maintenanceFloor;
         reset();
     }
 
@@ -71,7 +80,7 @@ final class GraphVectorIndex implements VectorIndex {
         }
         synchronized (writer) {
             remove(id);
-            if (nextOrdinal > 4 * Math.max(1024, ordinals.size())) {
+            if (nextOrdinal > 4 * Math.max(maintenanceFloor, ordinals.size())) {
                 rebuild();
             }
             structure.readLock().lock();
@@ -104,7 +113,7 @@ final class GraphVectorIndex implements VectorIndex {
             } finally {
                 structure.readLock().unlock();
             }
-            if (deletedSincePurge > Math.max(256, ordinals.size() / 4)) {
+            if (deletedSincePurge > Math.max(maintenanceFloor / 4, ordinals.size() / 4)) {
                 purge();
             }
         }

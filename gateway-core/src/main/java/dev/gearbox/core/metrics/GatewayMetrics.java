@@ -28,7 +28,6 @@ public final class GatewayMetrics {
         this.registry = registry;
         this.cacheSimilarity = DistributionSummary.builder(GatewayMeters.CACHE_SIMILARITY.meterName())
                 .description(GatewayMeters.CACHE_SIMILARITY.description())
-                .serviceLevelObjectives(0.85, 0.9, 0.925, 0.95, 0.975, 0.99, 1.0)
                 .register(registry);
     }
 

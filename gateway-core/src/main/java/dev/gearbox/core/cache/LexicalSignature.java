@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * The facts of a prompt that an embedding blurs but that change the right answer: its numbers (in
  * order, number words as digits), how many negations it has, its named entities (capitalized or
  * mixed-case words not opening a sentence), its date words, its units (synonyms folded: "km" and
- * "kilometers" are one unit), the ordered pairs around comparison words ("A vs B", "X than Y") and
- * its words in order. {@link LexicalGuard} compares two signatures.
+ * "kilometers" are one unit), the ordered pairs around comparison words ("A vs B", "X than Y"), its
+ * words in order (lower-cased, possessives dropped) and as a set. {@link LexicalGuard} compares two signatures.
  */
 record LexicalSignature(List<String> numbers, int negations, Set<String> entities, Set<String> dates,
-                        Set<String> units, List<List<String>> comparisons, List<String> words) {
+                        Set<String> units, List<List<String>> comparisons, List<String> words, Set<String> vocabulary) {
 
     private static final Pattern TOKEN = Pattern.compile(
             "(?<number>\\d+(?:[.,]\\d+)*)(?<suffix>[A-Za-z°%]+)?|(?<word>[\\p{L}][\\p{L}\\p{N}'’+#-]*)|(?<symbol>[%$€£¥°])|(?<stop>[.!?:;\\n])");
@@ -40,7 +40,8 @@ record LexicalSignature(List<String> numbers, int negations, Set<String> entitie
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
             "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "today", "tomorrow", "yesterday", "tonight", "next", "last", "previous", "ago", "spring",
-            "summer", "autumn", "fall", "winter", "morning", "evening", "weekend");
+            "summer", "autumn", "fall", "winter", "morning", "evening", "weekend", "hourly", "daily", "weekly",
+            "monthly", "quarterly", "yearly", "annual", "annually");
     /** Every unit spelling, for suffixes glued to a number ("5m", "10s"). */
     private static final Map<String, String> GLUED_UNITS = unitSpellings();
     /** Unit spellings that stand alone as words; single letters that are also words ("a", "in", "m") left out. */
@@ -80,6 +81,9 @@ record LexicalSignature(List<String> numbers, int negations, Set<String> entitie
             }
             String word = m.group("word");
             String lower = word.toLowerCase(Locale.ROOT).replace('’', '\'');
+            if (lower.endsWith("'s") && lower.length() > 2) {
+                lower = lower.substring(0, lower.length() - 2); // possessive: "Dylan's" names Dylan
+            }
             words.add(lower);
             if (NEGATIONS.contains(lower) || lower.endsWith("n't")) {
                 negations++;
@@ -91,7 +95,7 @@ record LexicalSignature(List<String> numbers, int negations, Set<String> entitie
                 dates.add(lower);
             }
             unit(lower, units);
-            if (isEntity(word, sentenceStart)) {
+            if (isEntity(lower, word, sentenceStart)) {
                 entities.add(lower);
             }
             if (COMPARATORS.contains(lower)) {
@@ -106,12 +110,18 @@ record LexicalSignature(List<String> numbers, int negations, Set<String> entitie
             }
         }
         return new LexicalSignature(List.copyOf(numbers), negations, Set.copyOf(entities), Set.copyOf(dates),
-                Set.copyOf(units), List.copyOf(comparisons), List.copyOf(words));
+                Set.copyOf(units), List.copyOf(comparisons), List.copyOf(words), Set.copyOf(words));
+    }
+
+    /** Whether two words spell the same unit ("km" and "kilometers"). */
+    static boolean sameUnit(String a, String b) {
+        String unit = GLUED_UNITS.get(a);
+        return unit != null && unit.equals(GLUED_UNITS.get(b));
     }
 
     /** Capitalized away from a sentence start, or mixed case / an acronym anywhere ("iPhone", "SQL"); not "I". */
-    private static boolean isEntity(String word, boolean sentenceStart) {
-        if (word.length() < 2) {
+    private static boolean isEntity(String lower, String word, boolean sentenceStart) {
+        if (lower.length() < 2) {
             return false;
         }
         boolean innerUpper = false;

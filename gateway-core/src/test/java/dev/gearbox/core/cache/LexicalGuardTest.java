@@ -36,6 +36,8 @@ class LexicalGuardTest {
         "the dog bit the man|the man bit the dog",
         "Weigh 3 kg of flour|Weigh 3 lb of flour",
         "Write it in C++ without recursion|Write it in C++ with recursion",
+        "Write a song about catfish in the style of Bob Dylan|Write a poem about catfish in the style of Bob Dylan",
+        "get daily stock prices from yfinance|get weekly stock prices from yfinance",
     })
     void nearMissesDisagree(String a, String b) {
         assertThat(guard.agree(a, b)).isFalse();

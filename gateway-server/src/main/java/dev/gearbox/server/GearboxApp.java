@@ -1,6 +1,7 @@
 package dev.gearbox.server;
 
 import dev.gearbox.config.GearboxConfig;
+import dev.gearbox.core.cache.ResponseCaches;
 import dev.gearbox.core.gateway.ChatGateway;
 import dev.gearbox.core.gateway.DefaultChatGateway;
 import dev.gearbox.core.metrics.GatewayMetrics;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * A running Gearbox: from a {@link GearboxConfig} it builds the event loops (one acceptor, one
  * worker per core, shared by the server and the upstream client), the Prometheus registry with JVM
  * meters, the upstream client, the providers, the deployment registry, the router (classifier
- * loaded before the port is bound), the gateway and the server, and starts listening. {@link #stop(Duration)} tears it all down in reverse order.
+ * loaded before the port is bound), the gateway behind its cache stage and the server, and starts listening. {@link #stop(Duration)} tears it all down in reverse order.
  */
 public final class GearboxApp implements AutoCloseable {
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
@@ -83,15 +84,21 @@ public final class GearboxApp implements AutoCloseable {
             DeploymentRegistry deployments = DeploymentRegistry.create(config,
                     providers.apply(new ProviderContext(workers, upstream, codec, clock)));
             resources.push(deployments);
-            ChatGateway gateway = DefaultChatGateway.create(config, deployments, new DeploymentHealth(clock),
-                    new GatewayMetrics(meters), clock, RouterSetup.create(config, deployments, resources));
+            GatewayMetrics gatewayMetrics = new GatewayMetrics(meters);
+            ClassifierServices classifier = new ClassifierServices(resources);
+            ChatGateway routed = DefaultChatGateway.create(config, deployments, new DeploymentHealth(clock),
+                    gatewayMetrics, clock, RouterSetup.create(config, deployments, classifier));
+            ResponseCaches caches = CacheSetup.caches(config.cache(), clock);
+            // The pipeline's stages, outermost first: caches, then routing and attempts.
+            ChatGateway gateway = CacheSetup.decorate(routed, config.cache(), caches, classifier, gatewayMetrics,
+                    resources);
 
             ServerState state = new ServerState();
             ExchangeServices services = new ExchangeServices(new ErrorResponder(codec::writeError),
                     new ServerMetrics(meters), state, RequestIds.create(), System::nanoTime);
             List<String> modelIds = new ModelResolver(config).modelIds();
             RouteTable routes = GearboxRoutes.create(gateway, codec, () -> modelIds,
-                    clock.instant().getEpochSecond(), state, meters);
+                    clock.instant().getEpochSecond(), state, meters, config.cache(), caches);
             GearboxServer server = new GearboxServer(config.server(), transport, acceptors, workers, routes, services);
             server.start();
             return new GearboxApp(server, meters, resources);

@@ -1,7 +1,10 @@
 package dev.gearbox.server;
 
+import dev.gearbox.config.CacheConfig;
+import dev.gearbox.core.cache.ResponseCaches;
 import dev.gearbox.core.gateway.ChatGateway;
 import dev.gearbox.providers.openai.OpenAiCodec;
+import dev.gearbox.server.admin.CacheAdminEndpoint;
 import dev.gearbox.server.admin.HealthEndpoints;
 import dev.gearbox.server.admin.MetricsEndpoint;
 import dev.gearbox.server.admin.ModelsEndpoint;
@@ -19,6 +22,7 @@ public final class GearboxRoutes {
     public static final String HEALTH_LIVE = "/health/live";
     public static final String HEALTH_READY = "/health/ready";
     public static final String METRICS = "/metrics";
+    public static final String ADMIN_CACHE = "/admin/cache";
 
     private GearboxRoutes() {
     }
@@ -29,12 +33,25 @@ public final class GearboxRoutes {
      */
     public static RouteTable create(ChatGateway gateway, OpenAiCodec codec, Supplier<List<String>> modelIds,
                                     long startedEpochSeconds, ServerState state, PrometheusMeterRegistry registry) {
+        return create(gateway, codec, modelIds, startedEpochSeconds, state, registry, CacheConfig.DISABLED,
+                new ResponseCaches(null, null));
+    }
+
+    /**
+     * @param cache  the tenant header and admin key of the {@code cache} config
+     * @param caches what {@code DELETE /admin/cache} empties
+     */
+    public static RouteTable create(ChatGateway gateway, OpenAiCodec codec, Supplier<List<String>> modelIds,
+                                    long startedEpochSeconds, ServerState state, PrometheusMeterRegistry registry,
+                                    CacheConfig cache, ResponseCaches caches) {
         return RouteTable.builder()
-                .add(HttpMethod.POST, CHAT_COMPLETIONS, "chat_completions", new ChatCompletionsEndpoint(gateway, codec))
+                .add(HttpMethod.POST, CHAT_COMPLETIONS, "chat_completions",
+                        new ChatCompletionsEndpoint(gateway, codec, cache.tenantHeaderName().orElse(null)))
                 .add(HttpMethod.GET, MODELS, "models", new ModelsEndpoint(modelIds, startedEpochSeconds))
                 .add(HttpMethod.GET, HEALTH_LIVE, "health_live", HealthEndpoints.live())
                 .add(HttpMethod.GET, HEALTH_READY, "health_ready", HealthEndpoints.ready(state))
                 .add(HttpMethod.GET, METRICS, "metrics", new MetricsEndpoint(registry))
+                .add(HttpMethod.DELETE, ADMIN_CACHE, "admin_cache", new CacheAdminEndpoint(cache.adminKeyValue(), caches))
                 .build();
     }
 }

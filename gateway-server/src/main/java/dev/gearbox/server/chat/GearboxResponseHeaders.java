@@ -1,5 +1,6 @@
 package dev.gearbox.server.chat;
 
+import dev.gearbox.core.cache.CacheResult;
 import dev.gearbox.core.gateway.RouteInfo;
 import dev.gearbox.core.routing.RoutingDecision;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -8,7 +9,8 @@ import java.util.Locale;
 /**
  * The {@code x-gearbox-*} headers that say how a request was served: tier, deployment, number of
  * attempts, the time Gearbox itself added ({@code overhead-ms}: elapsed minus upstream time), and
- * for {@code model: auto} the routing decision ({@code score}, {@code class}, {@code rule}).
+ * for {@code model: auto} the routing decision ({@code score}, {@code class}, {@code rule}), and when the
+ * cache stage ran, its outcome ({@code cache}, {@code cache-similarity}).
  */
 final class GearboxResponseHeaders {
     static final String TIER = "x-gearbox-tier";
@@ -18,6 +20,8 @@ final class GearboxResponseHeaders {
     static final String SCORE = "x-gearbox-score";
     static final String CLASS = "x-gearbox-class";
     static final String RULE = "x-gearbox-rule";
+    static final String CACHE = "x-gearbox-cache";
+    static final String CACHE_SIMILARITY = "x-gearbox-cache-similarity";
 
     private GearboxResponseHeaders() {
     }
@@ -36,6 +40,18 @@ final class GearboxResponseHeaders {
         headers.set(ATTEMPTS, Integer.toString(route.attempts().size()));
         headers.set(OVERHEAD_MS, millis(elapsedNanos - route.upstreamNanos()));
         applyDecision(headers, route.decision());
+        applyCache(headers, route.cache());
+    }
+
+    /** How the caches served it ({@code hit-exact}, {@code hit-semantic}, {@code miss}, {@code bypass}); the similarity of a semantic hit. */
+    private static void applyCache(HttpHeaders headers, CacheResult cache) {
+        if (cache == null) {
+            return;
+        }
+        headers.set(CACHE, cache.status().wire());
+        if (cache.similarity() != null) {
+            headers.set(CACHE_SIMILARITY, String.format(Locale.ROOT, "%.4f", cache.similarity()));
+        }
     }
 
     /** How {@code auto} was decided: the classifier's score (3 decimals), the request class, the rule that fired. */

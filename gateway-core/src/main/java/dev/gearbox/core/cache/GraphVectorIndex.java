@@ -2,7 +2,6 @@ package dev.gearbox.core.cache;
 
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
-import io.github.jbellis.jvector.graph.MapRandomAccessVectorValues;
 import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
 import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
@@ -49,9 +48,8 @@ final class GraphVectorIndex implements VectorIndex {
     private final Object writer = new Object();
     private final Map<Long, Integer> ordinals = new ConcurrentHashMap<>();
     private final Map<Integer, Long> liveIds = new ConcurrentHashMap<>();
-    private Map<Integer, VectorFloat<?>> graphVectors;
+    private GrowingVectorValues values;
     private Map<Integer, float[]> rawVectors;
-    private MapRandomAccessVectorValues values;
     private GraphIndexBuilder builder;
     private int nextOrdinal;
     private int deletedSincePurge;
@@ -87,7 +85,7 @@ final class GraphVectorIndex implements VectorIndex {
             try {
                 int ordinal = nextOrdinal++;
                 VectorFloat<?> v = VECTORS.createFloatVector(vector);
-                graphVectors.put(ordinal, v);
+                values.set(ordinal, v);
                 rawVectors.put(ordinal, vector);
                 builder.addGraphNode(ordinal, v);
                 ordinals.put(id, ordinal);
@@ -163,8 +161,12 @@ final class GraphVectorIndex implements VectorIndex {
         structure.writeLock().lock();
         try {
             builder.removeDeletedNodes();
-            graphVectors.keySet().retainAll(liveIds.keySet());
-            rawVectors.keySet().retainAll(liveIds.keySet());
+            for (Integer ordinal : List.copyOf(rawVectors.keySet())) {
+                if (!liveIds.containsKey(ordinal)) {
+                    rawVectors.remove(ordinal);
+                    values.set(ordinal, null);
+                }
+            }
             deletedSincePurge = 0;
         } finally {
             structure.writeLock().unlock();
@@ -181,7 +183,7 @@ final class GraphVectorIndex implements VectorIndex {
             live.forEach((id, vector) -> {
                 int ordinal = nextOrdinal++;
                 VectorFloat<?> v = VECTORS.createFloatVector(vector);
-                graphVectors.put(ordinal, v);
+                values.set(ordinal, v);
                 rawVectors.put(ordinal, vector);
                 builder.addGraphNode(ordinal, v);
                 ordinals.put(id, ordinal);
@@ -195,9 +197,8 @@ final class GraphVectorIndex implements VectorIndex {
     private void reset() {
         ordinals.clear();
         liveIds.clear();
-        graphVectors = new ConcurrentHashMap<>();
         rawVectors = new ConcurrentHashMap<>();
-        values = new MapRandomAccessVectorValues(graphVectors, dimension);
+        values = new GrowingVectorValues(dimension);
         builder = new GraphIndexBuilder(BuildScoreProvider.randomAccessScoreProvider(values,
                 VectorSimilarityFunction.DOT_PRODUCT), dimension, DEGREE, BEAM_WIDTH, NEIGHBOR_OVERFLOW, ALPHA);
         nextOrdinal = 0;

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Binds the optional {@code cache} section. Without it both caches are off
  * ({@link CacheConfig#DISABLED}); with it the exact cache is on unless {@code exact.enabled} says
- * otherwise, the semantic cache is on when its mapping is given, and absent keys take the defaults of {@link ExactCacheConfig} and {@link SemanticCacheConfig}.
+ * otherwise, the semantic cache is on when its mapping is given, and absent keys take the defaults
+ * of {@link ExactCacheConfig} and {@link SemanticCacheConfig}.
  */
 final class CacheBinder {
     static final String SECTION = "cache";

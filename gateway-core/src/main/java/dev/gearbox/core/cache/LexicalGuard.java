@@ -29,8 +29,8 @@ public final class LexicalGuard {
     private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "that", "which", "who", "whom", "this",
             "these", "those", "to", "of", "for", "in", "on", "at", "by", "with", "via", "using", "like", "as", "do",
             "does", "did", "can", "could", "would", "will", "should", "shall", "may", "might", "is", "are", "was",
-            "were", "be", "me", "my", "i", "we", "us", "our", "how", "what", "some", "any", "and", "so", "then", "into", "onto",
-            "from", "about", "within", "inside");
+            "were", "be", "me", "my", "i", "we", "us", "our", "how", "what", "some", "any", "and", "so", "then",
+            "into", "onto", "from", "about", "within", "inside");
 
     /** True when nothing in the two prompts' signatures says they ask different things. */
     boolean agree(LexicalSignature a, LexicalSignature b) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,12 @@ final class CacheSetup {
         if (!config.enabled()) {
             return routed;
         }
-        ConversationEmbedder embedder = request -> CompletableFuture.failedFuture(
-                new IllegalStateException("the semantic cache is off"));
+        ConversationEmbedder embedder = new ConversationEmbedder() { // never asked: the semantic cache is off
+            @Override
+            public <T> CompletableFuture<T> embed(dev.gearbox.core.model.ChatRequest request, Function<float[], T> then) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the semantic cache is off"));
+            }
+        };
         ThreadPoolExecutor writer = null;
         if (config.semantic().enabled()) {
             ConversationEmbeddings embeddings = classifier.embeddings();

@@ -5,6 +5,7 @@ import dev.gearbox.core.cache.ConversationEmbedder;
 import dev.gearbox.core.model.ChatRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The semantic cache's embedding: the router's {@link ConversationEmbeddings} (same model, same
@@ -21,7 +22,7 @@ public final class ClassifierConversationEmbedder implements ConversationEmbedde
     }
 
     @Override
-    public CompletableFuture<float[]> embed(ChatRequest request) {
-        return CompletableFuture.supplyAsync(() -> embeddings.of(request), executor);
+    public <T> CompletableFuture<T> embed(ChatRequest request, Function<float[], T> then) {
+        return CompletableFuture.supplyAsync(() -> then.apply(embeddings.of(request)), executor);
     }
 }

@@ -26,13 +26,30 @@ class SharedEmbeddingTest {
         ChatRequest request = ChatRequest.of("auto", List.of(Message.of(Role.SYSTEM, "Be brief."),
                 Message.of(Role.USER, "How do I merge two sorted lists in Python?")));
 
-        float[] vector = cache.embed(request).get();
+        float[] vector = cache.embed(request, v -> v).get();
         router.scorer().score(request);
         router.scorer().score(request);
 
         assertThat(modelRuns).hasValue(1);
         assertThat(vector).hasSize(Embedder.DIMENSION);
         assertThat(embeddings.of(request)).isSameAs(vector);
+    }
+
+    @Test
+    void theSearchRunsOnTheEmbeddersExecutorEvenWhenTheVectorIsCached() throws Exception {
+        ConversationEmbeddings embeddings = new ConversationEmbeddings(
+                new Embedder(Embedder.DEFAULT_MAX_TOKENS, Runnable::run));
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "embedder-test"));
+        try {
+            ClassifierConversationEmbedder cache = new ClassifierConversationEmbedder(embeddings, executor);
+            ChatRequest request = ChatRequest.of("auto", List.of(Message.of(Role.USER, "hello")));
+            cache.embed(request, v -> v).get();
+
+            assertThat(cache.embed(request, v -> Thread.currentThread().getName()).get()).isEqualTo("embedder-test");
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
@@ -44,6 +61,6 @@ class SharedEmbeddingTest {
         });
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.embed(ChatRequest.of("auto",
-                List.of(Message.of(Role.USER, "hi"))))).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+                List.of(Message.of(Role.USER, "hi"))), v -> v)).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
     }
 }

@@ -10,9 +10,9 @@ import java.util.concurrent.Executor;
 
 /**
  * Looks a request up: the exact cache first (a hash and a map read, on the caller's thread), then,
- * for an eligible request, the semantic cache with the request's embedding (computed by the
- * {@link ConversationEmbedder} on its own executor; the search runs where the embedding completes).
- * An embedding that fails is a semantic miss. Counts every lookup in {@code gearbox.cache.requests}.
+ * for an eligible request, the semantic cache with the request's embedding (the
+ * {@link ConversationEmbedder} computes it and runs the search on its own executor). An embedding
+ * that fails or is rejected is a semantic miss. Counts every lookup in {@code gearbox.cache.requests}.
  */
 final class CacheLookup {
     /** The tenant of a request whose context names none. */
@@ -53,26 +53,28 @@ final class CacheLookup {
         if (query.isEmpty()) {
             return CompletableFuture.completedFuture(new Lookup.Miss(plan(exactKey, null, null)));
         }
-        CompletableFuture<float[]> embedding;
+        SemanticScopes.SemanticQuery q = query.get();
+        CompletableFuture<Lookup> searched;
         try {
-            embedding = embedder.embed(request);
+            searched = embedder.embed(request, vector -> search(q, vector, exactKey));
         } catch (RuntimeException e) { // a rejected task: serve the request uncached rather than fail it
-            embedding = CompletableFuture.failedFuture(e);
+            searched = CompletableFuture.failedFuture(e);
         }
-        return embedding.handle((vector, error) -> {
-            if (vector == null) {
-                metrics.cacheRequest(MeterTags.SEMANTIC, MeterTags.MISS);
-                return new Lookup.Miss(plan(exactKey, null, null));
-            }
-            SemanticScopes.SemanticQuery q = query.get();
-            Optional<SemanticMatch> match = semantic.lookup(q.scope(), vector, q.prompt());
-            metrics.cacheRequest(MeterTags.SEMANTIC, match.isPresent() ? MeterTags.HIT : MeterTags.MISS);
-            if (match.isPresent()) {
-                metrics.cacheSimilarity(match.get().similarity());
-                return new Lookup.Hit(match.get().answer(), CacheResult.semanticHit(match.get().similarity()));
-            }
-            return new Lookup.Miss(plan(exactKey, q, vector));
+        return searched.exceptionally(error -> {
+            metrics.cacheRequest(MeterTags.SEMANTIC, MeterTags.MISS);
+            return new Lookup.Miss(plan(exactKey, null, null));
         });
+    }
+
+    /** The semantic search, on the embedder's thread. */
+    private Lookup search(SemanticScopes.SemanticQuery q, float[] vector, ExactKey exactKey) {
+        Optional<SemanticMatch> match = semantic.lookup(q.scope(), vector, q.prompt());
+        metrics.cacheRequest(MeterTags.SEMANTIC, match.isPresent() ? MeterTags.HIT : MeterTags.MISS);
+        if (match.isPresent()) {
+            metrics.cacheSimilarity(match.get().similarity());
+            return new Lookup.Hit(match.get().answer(), CacheResult.semanticHit(match.get().similarity()));
+        }
+        return new Lookup.Miss(plan(exactKey, q, vector));
     }
 
     /** Counts a request that skipped both caches. */

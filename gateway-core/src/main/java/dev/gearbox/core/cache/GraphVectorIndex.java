@@ -35,7 +35,7 @@ final class GraphVectorIndex implements VectorIndex {
     private static final float NEIGHBOR_OVERFLOW = 1.2f;
     private static final float ALPHA = 1.2f;
     /** Neighbours the graph search returns before exact rescoring (more than any caller asks for). */
-    static final int CANDIDATES = 32;
+    static final int CANDIDATES = 16;
     private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
 
     /** Below this many entries deleted nodes are not purged and node numbers not compacted. */

@@ -161,7 +161,13 @@ class CachingChatGatewayTest {
     @Test
     void cancellingWhileEmbeddingNeverCallsUpstream() {
         CompletableFuture<float[]> pending = new CompletableFuture<>();
-        CachingChatGateway slow = new CachingChatGateway(upstream, caches, CONFIG, r -> pending, Runnable::run,
+        ConversationEmbedder later = new ConversationEmbedder() {
+            @Override
+            public <T> CompletableFuture<T> embed(ChatRequest request, java.util.function.Function<float[], T> then) {
+                return pending.thenApply(then);
+            }
+        };
+        CachingChatGateway slow = new CachingChatGateway(upstream, caches, CONFIG, later, Runnable::run,
                 new GatewayMetrics(registry));
 
         CompletableFuture<GatewayResponse> answer = slow.complete(askCold("hello"), ALICE);
@@ -220,9 +226,10 @@ class CachingChatGatewayTest {
         final AtomicInteger calls = new AtomicInteger();
 
         @Override
-        public CompletableFuture<float[]> embed(ChatRequest request) {
+        public <T> CompletableFuture<T> embed(ChatRequest request, java.util.function.Function<float[], T> then) {
             calls.incrementAndGet();
-            return CompletableFuture.completedFuture(vector(request.messages().get(request.messages().size() - 1).text()));
+            return CompletableFuture.completedFuture(
+                    then.apply(vector(request.messages().get(request.messages().size() - 1).text())));
         }
 
         float[] vector(String text) {

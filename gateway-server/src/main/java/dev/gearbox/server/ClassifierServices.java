@@ -20,17 +20,25 @@ final class ClassifierServices {
     static final int CLASSIFIER_QUEUE = 1024;
 
     private final Deque<AutoCloseable> resources;
+    private final Runnable onModelRun;
     private ConversationEmbeddings embeddings;
     private ThreadPoolExecutor executor;
 
     /** @param resources where the executor's shutdown is pushed */
     ClassifierServices(Deque<AutoCloseable> resources) {
+        this(resources, () -> { });
+    }
+
+    /** @param onModelRun called each time the embedding model runs (counted in {@code gearbox.embeddings}) */
+    ClassifierServices(Deque<AutoCloseable> resources, Runnable onModelRun) {
         this.resources = resources;
+        this.onModelRun = onModelRun;
     }
 
     synchronized ConversationEmbeddings embeddings() {
         if (embeddings == null) {
-            embeddings = new ConversationEmbeddings(new Embedder(Embedder.DEFAULT_MAX_TOKENS, Runnable::run));
+            embeddings = new ConversationEmbeddings(new Embedder(Embedder.DEFAULT_MAX_TOKENS, Runnable::run),
+                    ConversationEmbeddings.DEFAULT_CAPACITY, onModelRun);
         }
         return embeddings;
     }

@@ -85,7 +85,7 @@ public final class GearboxApp implements AutoCloseable {
                     providers.apply(new ProviderContext(workers, upstream, codec, clock)));
             resources.push(deployments);
             GatewayMetrics gatewayMetrics = new GatewayMetrics(meters);
-            ClassifierServices classifier = new ClassifierServices(resources);
+            ClassifierServices classifier = new ClassifierServices(resources, gatewayMetrics::embeddingComputed);
             ChatGateway routed = DefaultChatGateway.create(config, deployments, new DeploymentHealth(clock),
                     gatewayMetrics, clock, RouterSetup.create(config, deployments, classifier));
             ResponseCaches caches = CacheSetup.caches(config.cache(), clock);

@@ -36,7 +36,10 @@ public enum GatewayMeters {
                     + " not ending with a user message) is not counted for semantic",
             MeterTags.KIND, MeterTags.OUTCOME),
     CACHE_SIMILARITY("gearbox.cache.similarity", Type.DISTRIBUTION_SUMMARY, null,
-            "Cosine similarity between the new prompt and the stored one on semantic cache hits");
+            "Cosine similarity between the new prompt and the stored one on semantic cache hits"),
+    EMBEDDINGS("gearbox.embeddings", Type.COUNTER, null,
+            "Conversation texts run through the embedding model; the router and the semantic cache share each"
+                    + " embedding, so a request costs at most one");
 
     public enum Type { COUNTER, TIMER, DISTRIBUTION_SUMMARY }
 

@@ -76,6 +76,11 @@ public final class GatewayMetrics {
         cacheSimilarity.record(similarity);
     }
 
+    /** The embedding model ran once (a text not embedded before). */
+    public void embeddingComputed() {
+        counter(new MeterKey(GatewayMeters.EMBEDDINGS, null, null, null)).increment();
+    }
+
     /** The outcome tag for an error kind, or {@link MeterTags#OK} for null. */
     public static String outcome(ErrorKind error) {
         return error == null ? MeterTags.OK : error.metricTag();

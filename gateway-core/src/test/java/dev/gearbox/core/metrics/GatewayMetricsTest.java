@@ -25,6 +25,7 @@ class GatewayMetricsTest {
         metrics.decision(new RoutingDecision(Tier.FRONTIER, 0.9, 0.5, "math", null));
         metrics.cacheRequest(MeterTags.SEMANTIC, MeterTags.HIT);
         metrics.cacheSimilarity(0.95);
+        metrics.embeddingComputed();
 
         for (GatewayMeters documented : GatewayMeters.values()) {
             assertThat(registry.find(documented.meterName()).meters()).as(documented.meterName()).isNotEmpty()
@@ -39,7 +40,7 @@ class GatewayMetricsTest {
                         assertThat(m.getId().getDescription()).isEqualTo(documented.description());
                     });
         }
-        assertThat(registry.getMeters()).hasSize(8);
+        assertThat(registry.getMeters()).hasSize(9);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.gearbox.classifier;
 
-import dev.gearbox.classifier.embed.ConversationText;
 import dev.gearbox.classifier.embed.Embedder;
 import dev.gearbox.classifier.model.ModelCodec;
 import dev.gearbox.classifier.model.RoutingModel;
@@ -22,14 +21,16 @@ public final class RoutingClassifier {
 
     /** The model trained on the shared routing data and shipped in this jar. */
     public static final String BUNDLED_MODEL = "/dev/gearbox/classifier/router-model.bin.gz";
-    private static final int EMBEDDING_CACHE_ENTRIES = 4096;
-
-    private final Embedder embedder;
     private final RoutingModel model;
-    private final EmbeddingLru embeddings = new EmbeddingLru(EMBEDDING_CACHE_ENTRIES);
+    private final ConversationEmbeddings embeddings;
 
     public RoutingClassifier(Embedder embedder, RoutingModel model) {
-        this.embedder = embedder;
+        this(new ConversationEmbeddings(embedder), model);
+    }
+
+    /** A classifier reading embeddings from {@code embeddings}, which other stages (the semantic cache) may share. */
+    public RoutingClassifier(ConversationEmbeddings embeddings, RoutingModel model) {
+        this.embeddings = embeddings;
         this.model = model;
     }
 
@@ -68,7 +69,6 @@ public final class RoutingClassifier {
 
     /** The request's normalized embedding, computed once per distinct text. */
     public float[] embedding(ChatRequest request) {
-        String text = ConversationText.of(request);
-        return embeddings.get(embedder.cacheKey(text), key -> embedder.embed(text));
+        return embeddings.of(request);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 final class ConfigBinder {
     private static final List<String> SECTIONS = List.of(
             ServerBinder.SECTION, DeploymentBinder.SECTION, TiersBinder.SECTION, RoutingBinder.SECTION,
-            RouterBinder.SECTION, CascadeBinder.SECTION, TelemetryBinder.SECTION);
+            RouterBinder.SECTION, CacheBinder.SECTION, CascadeBinder.SECTION, TelemetryBinder.SECTION);
 
     private ConfigBinder() {
     }
@@ -27,13 +27,14 @@ final class ConfigBinder {
         TiersBinder.Bound tiers = TiersBinder.bind(root, deployments.names());
         RoutingConfig routing = RoutingBinder.bind(root, tiers.declared());
         RouterConfig router = RouterBinder.bind(root, tiers.declared(), deployments.names());
+        CacheConfig cache = CacheBinder.bind(root);
         CascadeConfig cascade = CascadeBinder.bind(root, tiers.declared(), deployments.names());
         TelemetryConfig telemetry = TelemetryBinder.bind(root, deployments.names());
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new GearboxConfig(server, deployments.deployments(), tiers.tiers(), routing, router)
-                .withCascade(cascade).withTelemetry(telemetry));
+                .withCache(cache).withCascade(cascade).withTelemetry(telemetry));
     }
 
     /** A short description of a non-mapping document for the top-level error. */
@@ -41,7 +42,7 @@ final class ConfigBinder {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return "the document is empty";
         }
-        return "the top level must be a mapping with server, deployments, tiers, routing, router, cascade, telemetry; got "
+        return "the top level must be a mapping with server, deployments, tiers, routing, router, cache, cascade, telemetry; got "
                 + (tree.isArray() ? "a list" : "a scalar");
     }
 }

@@ -16,6 +16,7 @@ public record GearboxConfig(
         Map<Tier, TierConfig> tiers,
         RoutingConfig routing,
         RouterConfig router,
+        CacheConfig cache,
         CascadeConfig cascade,
         TelemetryConfig telemetry) {
 
@@ -23,14 +24,16 @@ public record GearboxConfig(
         deployments = List.copyOf(deployments);
         tiers = Map.copyOf(new EnumMap<>(tiers));
         router = router == null ? RouterConfig.DISABLED : router;
+        cache = cache == null ? CacheConfig.DISABLED : cache;
         cascade = cascade == null ? CascadeConfig.DISABLED : cascade;
         telemetry = telemetry == null ? TelemetryConfig.DEFAULT : telemetry;
     }
 
-    /** A configuration without a cascade and without telemetry (no decision log, no shadow traffic). */
+    /** A configuration without caches, cascade or telemetry (no decision log, no shadow traffic). */
     public GearboxConfig(ServerConfig server, List<DeploymentConfig> deployments, Map<Tier, TierConfig> tiers,
                          RoutingConfig routing, RouterConfig router) {
-        this(server, deployments, tiers, routing, router, CascadeConfig.DISABLED, TelemetryConfig.DEFAULT);
+        this(server, deployments, tiers, routing, router, CacheConfig.DISABLED, CascadeConfig.DISABLED,
+                TelemetryConfig.DEFAULT);
     }
 
     /** A configuration without the classifier: {@code auto} goes to {@code routing.defaultTier}. */
@@ -40,15 +43,19 @@ public record GearboxConfig(
     }
 
     public GearboxConfig withServer(ServerConfig newServer) {
-        return new GearboxConfig(newServer, deployments, tiers, routing, router, cascade, telemetry);
+        return new GearboxConfig(newServer, deployments, tiers, routing, router, cache, cascade, telemetry);
+    }
+
+    public GearboxConfig withCache(CacheConfig newCache) {
+        return new GearboxConfig(server, deployments, tiers, routing, router, newCache, cascade, telemetry);
     }
 
     public GearboxConfig withCascade(CascadeConfig newCascade) {
-        return new GearboxConfig(server, deployments, tiers, routing, router, newCascade, telemetry);
+        return new GearboxConfig(server, deployments, tiers, routing, router, cache, newCascade, telemetry);
     }
 
     public GearboxConfig withTelemetry(TelemetryConfig newTelemetry) {
-        return new GearboxConfig(server, deployments, tiers, routing, router, cascade, newTelemetry);
+        return new GearboxConfig(server, deployments, tiers, routing, router, cache, cascade, newTelemetry);
     }
 
     public Optional<DeploymentConfig> deployment(String name) {

@@ -1,6 +1,7 @@
 package dev.gearbox.server;
 
 import dev.gearbox.config.GearboxConfig;
+import dev.gearbox.core.cache.ResponseCaches;
 import dev.gearbox.core.gateway.ChatGateway;
 import dev.gearbox.core.gateway.DefaultChatGateway;
 import dev.gearbox.core.metrics.GatewayMetrics;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * A running Gearbox: from a {@link GearboxConfig} it builds the event loops (one acceptor, one
  * worker per core, shared by the server and the upstream client), the Prometheus registry with JVM
  * meters, the upstream client, the providers, the deployment registry, the router (classifier
- * loaded before the port is bound), the cascade's answer-quality model when configured, the gateway and the server, and starts listening. {@link #stop(Duration)} tears it all down in reverse order.
+ * loaded before the port is bound), the cascade's answer-quality model when configured, the gateway
+ * behind its cache and telemetry stages, and the server, and starts listening. {@link #stop(Duration)}
+ * tears it all down in reverse order.
  */
 public final class GearboxApp implements AutoCloseable {
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
@@ -89,11 +92,16 @@ public final class GearboxApp implements AutoCloseable {
                     providers.apply(new ProviderContext(workers, upstream, codec, clock)));
             resources.push(deployments);
             DeploymentHealth health = new DeploymentHealth(clock);
-            ChatGateway pipeline = DefaultChatGateway.create(config, deployments, health,
-                    new GatewayMetrics(meters), clock, RouterSetup.create(config, deployments, resources),
-                    AnswerModelSetup.create(config, resources));
-            // Outermost decorator: sees the final route of every request (caches and cascade included).
-            Telemetry telemetry = Telemetry.create(config, pipeline, deployments, health, meters, clock, resources);
+            GatewayMetrics gatewayMetrics = new GatewayMetrics(meters);
+            ClassifierServices classifier = new ClassifierServices(resources, gatewayMetrics::embeddingComputed);
+            ChatGateway routed = DefaultChatGateway.create(config, deployments, health, gatewayMetrics, clock,
+                    RouterSetup.create(config, deployments, classifier), AnswerModelSetup.create(config, resources));
+            ResponseCaches caches = CacheSetup.caches(config.cache(), clock);
+            // The pipeline's stages, outermost first: telemetry (sees the final route), caches, then
+            // routing, cascade and attempts.
+            ChatGateway cached = CacheSetup.decorate(routed, config.cache(), caches, classifier, gatewayMetrics,
+                    resources);
+            Telemetry telemetry = Telemetry.create(config, cached, deployments, health, meters, clock, resources);
             ChatGateway gateway = telemetry.gateway();
 
             ServerState state = new ServerState();
@@ -101,7 +109,8 @@ public final class GearboxApp implements AutoCloseable {
                     new ServerMetrics(meters), state, RequestIds.create(), System::nanoTime);
             List<String> modelIds = new ModelResolver(config).modelIds();
             RouteTable routes = GearboxRoutes.create(gateway, codec, () -> modelIds,
-                    clock.instant().getEpochSecond(), state, meters, new FeedbackEndpoint(telemetry.decisionLog(), clock));
+                    clock.instant().getEpochSecond(), state, meters, config.cache(), caches,
+                    new FeedbackEndpoint(telemetry.decisionLog(), clock));
             GearboxServer server = new GearboxServer(config.server(), transport, acceptors, workers, routes, services);
             server.start();
             return new GearboxApp(server, meters, resources);

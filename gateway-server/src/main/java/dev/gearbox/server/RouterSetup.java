@@ -1,6 +1,5 @@
 package dev.gearbox.server;
 
-import dev.gearbox.classifier.embed.Embedder;
 import dev.gearbox.classifier.requestclass.RequestClass;
 import dev.gearbox.classifier.runtime.EmbeddedRouter;
 import dev.gearbox.classifier.runtime.RouterLoadException;
@@ -28,10 +27,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +39,6 @@ import org.slf4j.LoggerFactory;
  * the override rules. A model that cannot be loaded fails the start with a {@link RouterLoadException}.
  */
 final class RouterSetup {
-    /** Classification is CPU-bound: two threads on the 2-core target leave the event loops room. */
-    static final int CLASSIFIER_THREADS = 2;
-    /** Requests waiting beyond this are not classified (they get the low-confidence tier). */
-    static final int CLASSIFIER_QUEUE = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(RouterSetup.class);
     private static final int WARM_UP_ROUNDS = 24;
     private static final String[] WARM_UP_PROMPTS = {
@@ -61,19 +53,20 @@ final class RouterSetup {
 
     /** The selector; whatever it starts (the executor) is pushed onto {@code resources} for shutdown. */
     static TierSelector create(GearboxConfig config, DeploymentRegistry deployments, Deque<AutoCloseable> resources) {
+        return create(config, deployments, new ClassifierServices(resources));
+    }
+
+    /** The selector, embedding with (and running on) the classifier {@code services} other stages share. */
+    static TierSelector create(GearboxConfig config, DeploymentRegistry deployments, ClassifierServices services) {
         RouterConfig router = config.router();
         if (!router.enabled()) {
             return TierSelector.fixed(config.routing().defaultTier());
         }
         long start = System.nanoTime();
-        EmbeddedRouter embedded = EmbeddedRouter.load(router.model(), new Embedder(Embedder.DEFAULT_MAX_TOKENS, Runnable::run));
+        EmbeddedRouter embedded = EmbeddedRouter.load(router.model(), services.embeddings());
         ThresholdPolicy policy = policy(router, embedded.calibration().map(c -> c.distribution()).orElse(null));
         warmUp(embedded.scorer());
-        ThreadPoolExecutor executor = executor();
-        resources.push(() -> {
-            executor.shutdownNow();
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        });
+        ThreadPoolExecutor executor = services.executor();
         TierClassifier classifier = new ScoringTierClassifier(embedded.scorer(), policy, executor);
         LlmClassifierConfig llm = router.llm();
         if (llm != null) {
@@ -116,16 +109,6 @@ final class RouterSetup {
             }
         }
         return tiers;
-    }
-
-    private static ThreadPoolExecutor executor() {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(CLASSIFIER_THREADS, CLASSIFIER_THREADS, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(CLASSIFIER_QUEUE), r -> {
-                    Thread t = new Thread(r, "gearbox-classifier-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     private static String format(double threshold) {

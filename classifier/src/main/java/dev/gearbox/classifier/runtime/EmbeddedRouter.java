@@ -1,5 +1,6 @@
 package dev.gearbox.classifier.runtime;
 
+import dev.gearbox.classifier.ConversationEmbeddings;
 import dev.gearbox.classifier.RoutingClassifier;
 import dev.gearbox.classifier.embed.Embedder;
 import dev.gearbox.classifier.model.ModelCodec;
@@ -26,6 +27,12 @@ import java.util.Optional;
 public record EmbeddedRouter(EmbeddedRequestScorer scorer, Optional<CalibrationScores> calibration) {
 
     public static EmbeddedRouter load(String model, Embedder embedder) {
+        return load(model, new ConversationEmbeddings(embedder));
+    }
+
+    /** The router reading request embeddings from {@code embeddings}, shared with the semantic cache. */
+    public static EmbeddedRouter load(String model, ConversationEmbeddings embeddings) {
+        Embedder embedder = embeddings.embedder();
         boolean builtin = RouterConfig.BUILTIN.equals(model);
         byte[] modelBytes = builtin ? bundledBytes(RoutingClassifier.BUNDLED_MODEL) : fileBytes(Path.of(model));
         RoutingModel routingModel = parse(modelBytes, model);
@@ -40,7 +47,7 @@ public record EmbeddedRouter(EmbeddedRequestScorer scorer, Optional<CalibrationS
                         + "dev.gearbox.classifier.eval.CalibrateRouter");
             }
         });
-        EmbeddedRequestScorer scorer = new EmbeddedRequestScorer(new RoutingClassifier(embedder, routingModel),
+        EmbeddedRequestScorer scorer = new EmbeddedRequestScorer(new RoutingClassifier(embeddings, routingModel),
                 RequestClassifierFile.bundled());
         return new EmbeddedRouter(scorer, calibration);
     }

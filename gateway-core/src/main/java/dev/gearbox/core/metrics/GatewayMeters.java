@@ -89,7 +89,18 @@ public enum GatewayMeters {
             MeterTags.DEPLOYMENT, MeterTags.OUTCOME),
     SHADOW_COST("gearbox.shadow.cost", Type.COUNTER, "usd",
             "What shadow requests cost in USD on the baseline deployment (paid only for review, never for clients)",
-            MeterTags.DEPLOYMENT);
+            MeterTags.DEPLOYMENT),
+
+    CACHE_REQUESTS("gearbox.cache.requests", Type.COUNTER, null,
+            "Cache lookups by cache (kind: exact or semantic) and outcome (hit, miss, or bypass when the client"
+                    + " asked to skip the cache); a request the semantic cache cannot serve (too hot, several choices,"
+                    + " not ending with a user message) is not counted for semantic",
+            MeterTags.KIND, MeterTags.OUTCOME),
+    CACHE_SIMILARITY("gearbox.cache.similarity", Type.DISTRIBUTION_SUMMARY, null,
+            "Cosine similarity between the new prompt and the stored one on semantic cache hits"),
+    EMBEDDINGS("gearbox.embeddings", Type.COUNTER, null,
+            "Conversation texts run through the embedding model; the router and the semantic cache share each"
+                    + " embedding, so a request costs at most one");
 
     public enum Type { COUNTER, TIMER, DISTRIBUTION_SUMMARY, GAUGE }
 

@@ -4,6 +4,7 @@ import dev.gearbox.config.Tier;
 import dev.gearbox.core.error.ErrorKind;
 import dev.gearbox.core.routing.RoutingDecision;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -21,9 +22,13 @@ public final class GatewayMetrics {
     private final MeterRegistry registry;
     private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
     private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+    private final DistributionSummary cacheSimilarity;
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.cacheSimilarity = DistributionSummary.builder(GatewayMeters.CACHE_SIMILARITY.meterName())
+                .description(GatewayMeters.CACHE_SIMILARITY.description())
+                .register(registry);
     }
 
     /** Metrics that go nowhere: a composite registry with no child registry records no-op meters. */
@@ -75,6 +80,21 @@ public final class GatewayMetrics {
     /** A window of cascades from {@code start} escalated more often than the alert share. */
     public void weakStartWindow(Tier start) {
         counter(new MeterKey(GatewayMeters.CASCADE_WEAK_START, start.wire(), null, null, null)).increment();
+    }
+
+    /** A cache lookup: {@code kind} {@link MeterTags#EXACT} or {@link MeterTags#SEMANTIC}, {@code outcome} hit, miss or bypass. */
+    public void cacheRequest(String kind, String outcome) {
+        counter(new MeterKey(GatewayMeters.CACHE_REQUESTS, kind, outcome, null, null)).increment();
+    }
+
+    /** A semantic hit's similarity. */
+    public void cacheSimilarity(double similarity) {
+        cacheSimilarity.record(similarity);
+    }
+
+    /** The embedding model ran once (a text not embedded before). */
+    public void embeddingComputed() {
+        counter(new MeterKey(GatewayMeters.EMBEDDINGS, null, null, null, null)).increment();
     }
 
     /** The outcome tag for an error kind, or {@link MeterTags#OK} for null. */

@@ -25,6 +25,14 @@ public final class MeterTags {
 
     public static final String IN = "in";
     public static final String OUT = "out";
+    public static final String KIND = "kind";
+
+    /** Cache kinds and outcomes ({@link GatewayMeters#CACHE_REQUESTS}). */
+    public static final String EXACT = "exact";
+    public static final String SEMANTIC = "semantic";
+    public static final String HIT = "hit";
+    public static final String MISS = "miss";
+    public static final String BYPASS = "bypass";
 
     /** Tier or deployment when there is none (a pinned deployment in no tier, a request that failed). */
     public static final String NONE = "none";

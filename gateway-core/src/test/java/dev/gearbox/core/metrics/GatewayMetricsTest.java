@@ -27,20 +27,29 @@ class GatewayMetricsTest {
         metrics.cascade(Tier.FAST, Tier.BALANCED, true, "math");
         metrics.escalation("json", "invalid_json", Tier.FAST);
         metrics.weakStartWindow(Tier.FAST);
+        metrics.cacheRequest(MeterTags.SEMANTIC, MeterTags.HIT);
+        metrics.cacheSimilarity(0.95);
+        metrics.embeddingComputed();
 
         // The meters GatewayMetrics records; the per-class ones are RequestMeters' (see RequestMetersTest).
         for (GatewayMeters documented : EnumSet.of(GatewayMeters.REQUESTS, GatewayMeters.REQUEST_DURATION,
-                GatewayMeters.UPSTREAM_ATTEMPTS, GatewayMeters.FALLBACKS, GatewayMeters.ROUTING_DECISIONS)) {
+                GatewayMeters.UPSTREAM_ATTEMPTS, GatewayMeters.FALLBACKS, GatewayMeters.ROUTING_DECISIONS,
+                GatewayMeters.CASCADE_REQUESTS, GatewayMeters.CASCADE_ESCALATIONS, GatewayMeters.CASCADE_WEAK_START,
+                GatewayMeters.CACHE_REQUESTS, GatewayMeters.CACHE_SIMILARITY, GatewayMeters.EMBEDDINGS)) {
             assertThat(registry.find(documented.meterName()).meters()).as(documented.meterName()).isNotEmpty()
                     .allSatisfy(m -> {
                         assertThat(m.getId().getTags()).extracting(Tag::getKey)
                                 .containsExactlyInAnyOrderElementsOf(documented.tagKeys());
-                        assertThat(m.getId().getType()).isEqualTo(documented.type() == GatewayMeters.Type.COUNTER
-                                ? Meter.Type.COUNTER : Meter.Type.TIMER);
+                        assertThat(m.getId().getType()).isEqualTo(switch (documented.type()) {
+                            case COUNTER -> Meter.Type.COUNTER;
+                            case TIMER -> Meter.Type.TIMER;
+                            case DISTRIBUTION_SUMMARY -> Meter.Type.DISTRIBUTION_SUMMARY;
+                            case GAUGE -> Meter.Type.GAUGE;
+                        });
                         assertThat(m.getId().getDescription()).isEqualTo(documented.description());
                     });
         }
-        assertThat(registry.getMeters()).hasSize(9);
+        assertThat(registry.getMeters()).hasSize(12);
     }
 
     @Test

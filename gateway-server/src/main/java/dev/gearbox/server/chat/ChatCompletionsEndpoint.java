@@ -24,22 +24,29 @@ import java.util.concurrent.CompletableFuture;
  * {@code POST /v1/chat/completions}: checks the body is JSON, parses it (a small, bounded body, so
  * on the event loop), builds the request context and hands the request to the {@link ChatGateway},
  * answering with one JSON response or an SSE stream. The client's Authorization header only yields
- * a tenant id; it never reaches the gateway. A client that disconnects cancels the gateway call.
+ * a tenant id (unless a configured tenant header names the tenant); it never reaches the gateway. A client that disconnects cancels the gateway call.
  */
 public final class ChatCompletionsEndpoint implements Endpoint {
     private final ChatGateway gateway;
     private final OpenAiCodec codec;
+    private final String tenantHeader;
 
     public ChatCompletionsEndpoint(ChatGateway gateway, OpenAiCodec codec) {
+        this(gateway, codec, null);
+    }
+
+    /** @param tenantHeader the header naming the tenant ({@code cache.tenant_header}), or null: the API key does */
+    public ChatCompletionsEndpoint(ChatGateway gateway, OpenAiCodec codec, String tenantHeader) {
         this.gateway = gateway;
         this.codec = codec;
+        this.tenantHeader = tenantHeader;
     }
 
     @Override
     public void handle(FullHttpRequest request, Exchange exchange) {
         JsonContentType.require(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
         ChatRequest chat = codec.readRequest(request.content());
-        RequestContext context = RequestContexts.create(request.headers(), exchange);
+        RequestContext context = RequestContexts.create(request.headers(), exchange, tenantHeader);
         if (chat.stream()) {
             stream(chat, context, exchange);
         } else {

@@ -1,5 +1,6 @@
 package dev.gearbox.server.chat;
 
+import dev.gearbox.core.cache.CacheResult;
 import dev.gearbox.core.cascade.CascadeTrace;
 import dev.gearbox.core.cascade.GateVerdict;
 import dev.gearbox.core.gateway.RouteInfo;
@@ -10,9 +11,10 @@ import java.util.Locale;
 /**
  * The {@code x-gearbox-*} headers that say how a request was served: tier, deployment, number of
  * attempts, the time Gearbox itself added ({@code overhead-ms}: elapsed minus upstream time), and
- * for {@code model: auto} the routing decision ({@code score}, {@code class}, {@code rule}), and for a
+ * for {@code model: auto} the routing decision ({@code score}, {@code class}, {@code rule}); for a
  * cascaded request whether it escalated and the deciding gate verdict ({@code gate}: {@code json:invalid_json},
- * {@code empty:accepted}); {@code tier} is then the tier whose answer was returned.
+ * {@code empty:accepted}), {@code tier} then being the tier whose answer was returned; and when the
+ * cache stage ran, its outcome ({@code cache}, {@code cache-similarity}).
  */
 final class GearboxResponseHeaders {
     static final String TIER = "x-gearbox-tier";
@@ -24,6 +26,8 @@ final class GearboxResponseHeaders {
     static final String RULE = "x-gearbox-rule";
     static final String ESCALATED = "x-gearbox-escalated";
     static final String GATE = "x-gearbox-gate";
+    static final String CACHE = "x-gearbox-cache";
+    static final String CACHE_SIMILARITY = "x-gearbox-cache-similarity";
 
     private GearboxResponseHeaders() {
     }
@@ -43,6 +47,18 @@ final class GearboxResponseHeaders {
         headers.set(OVERHEAD_MS, millis(elapsedNanos - route.upstreamNanos()));
         applyDecision(headers, route.decision());
         applyCascade(headers, route.cascade());
+        applyCache(headers, route.cache());
+    }
+
+    /** How the caches served it ({@code hit-exact}, {@code hit-semantic}, {@code miss}, {@code bypass}); the similarity of a semantic hit. */
+    private static void applyCache(HttpHeaders headers, CacheResult cache) {
+        if (cache == null) {
+            return;
+        }
+        headers.set(CACHE, cache.status().wire());
+        if (cache.similarity() != null) {
+            headers.set(CACHE_SIMILARITY, String.format(Locale.ROOT, "%.4f", cache.similarity()));
+        }
     }
 
     /** {@code escalated} always; {@code gate} when a gate decided (bounded names and reason codes only). */

@@ -3,6 +3,8 @@ package dev.gearbox.server.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gearbox.providers.openai.OpenAiCodec;
+import dev.gearbox.config.CacheConfig;
+import dev.gearbox.core.cache.ResponseCaches;
 import dev.gearbox.server.GearboxRoutes;
 import dev.gearbox.server.ServerState;
 import dev.gearbox.server.http.BodyLimitAggregator;
@@ -49,6 +51,11 @@ public final class ServerHarness {
     private final RouteTable routes;
 
     public ServerHarness() {
+        this(CacheConfig.DISABLED, new ResponseCaches(null, null));
+    }
+
+    /** A harness whose routes serve {@code cache}'s tenant header and admin key over {@code caches}. */
+    public ServerHarness(CacheConfig cache, ResponseCaches caches) {
         OpenAiCodec codec = new OpenAiCodec();
         state.moveTo(ServerState.Phase.SERVING);
         services = new ExchangeServices(new ErrorResponder(codec::writeError),
@@ -56,7 +63,7 @@ public final class ServerHarness {
                 new RequestIds(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), 7L),
                 nanos::get);
         routes = GearboxRoutes.create(gateway, codec, () -> List.of("auto", "fast", "fast-1"), 1_700_000_000L,
-                state, registry);
+                state, registry, cache, caches);
     }
 
     public EmbeddedChannel channel() {

@@ -1,8 +1,8 @@
 package dev.gearbox.server;
 
+import dev.gearbox.classifier.ConversationEmbeddings;
 import dev.gearbox.classifier.answer.AnswerModelGate;
 import dev.gearbox.classifier.answer.AnswerQualityModel;
-import dev.gearbox.classifier.embed.Embedder;
 import dev.gearbox.config.GateConfig;
 import dev.gearbox.config.GearboxConfig;
 import dev.gearbox.core.cascade.QualityGate;
@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the cascade's {@code answer_model} gate when the config has one: the answer-quality model
- * shipped in the classifier jar, its own sentence embedder, and a small bounded executor, since
+ * shipped in the classifier jar, the sentence embedder the router and the semantic cache share (so
+ * the prompt's embedding is the one already computed for routing), and a small bounded executor, since
  * embedding an answer is CPU work that must never run on an event loop. A check that finds the
  * executor full abstains (the answer stands) rather than queueing without bound.
  */
@@ -30,7 +31,8 @@ final class AnswerModelSetup {
     }
 
     /** The gate builder, or null when no enabled cascade uses the gate; the executor is pushed onto {@code resources}. */
-    static Function<GateConfig.AnswerModel, QualityGate> create(GearboxConfig config, Deque<AutoCloseable> resources) {
+    static Function<GateConfig.AnswerModel, QualityGate> create(GearboxConfig config, Deque<AutoCloseable> resources,
+                                                                ClassifierServices classifier) {
         boolean wanted = config.cascade().enabled()
                 && config.cascade().gates().stream().anyMatch(g -> g instanceof GateConfig.AnswerModel);
         if (!wanted) {
@@ -38,14 +40,14 @@ final class AnswerModelSetup {
         }
         long start = System.nanoTime();
         AnswerQualityModel model = AnswerQualityModel.bundled();
-        Embedder embedder = new Embedder(Embedder.DEFAULT_MAX_TOKENS, Runnable::run);
+        ConversationEmbeddings embeddings = classifier.embeddings();
         ThreadPoolExecutor executor = executor();
         resources.push(() -> {
             executor.shutdownNow();
             executor.awaitTermination(2, TimeUnit.SECONDS);
         });
         LOG.info("answer-quality model ready in {} ms", (System.nanoTime() - start) / 1_000_000);
-        return gate -> AnswerModelGate.standalone(model, embedder, gate.threshold(), executor);
+        return gate -> new AnswerModelGate(model, embeddings.embedder(), embeddings::of, gate.threshold(), executor);
     }
 
     private static ThreadPoolExecutor executor() {

@@ -95,7 +95,7 @@ public final class GearboxApp implements AutoCloseable {
             GatewayMetrics gatewayMetrics = new GatewayMetrics(meters);
             ClassifierServices classifier = new ClassifierServices(resources, gatewayMetrics::embeddingComputed);
             ChatGateway routed = DefaultChatGateway.create(config, deployments, health, gatewayMetrics, clock,
-                    RouterSetup.create(config, deployments, classifier), AnswerModelSetup.create(config, resources));
+                    RouterSetup.create(config, deployments, classifier), AnswerModelSetup.create(config, resources, classifier));
             ResponseCaches caches = CacheSetup.caches(config.cache(), clock);
             // The pipeline's stages, outermost first: telemetry (sees the final route), caches, then
             // routing, cascade and attempts.

@@ -46,8 +46,9 @@ class AnswerModelSetupTest {
     void withoutTheGateNothingIsLoaded() {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
 
-        assertThat(AnswerModelSetup.create(config("cascade: {gates: [{type: empty}]}\n"), resources)).isNull();
-        assertThat(AnswerModelSetup.create(config(""), resources)).isNull();
+        assertThat(AnswerModelSetup.create(config("cascade: {gates: [{type: empty}]}\n"), resources,
+                new ClassifierServices(resources))).isNull();
+        assertThat(AnswerModelSetup.create(config(""), resources, new ClassifierServices(resources))).isNull();
         assertThat(resources).isEmpty();
     }
 
@@ -55,7 +56,8 @@ class AnswerModelSetupTest {
     void theGateScoresAnAnswerOffTheCallersThread() throws Exception {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         Function<GateConfig.AnswerModel, QualityGate> builder =
-                AnswerModelSetup.create(config("cascade: {gates: [{type: answer_model, threshold: 0.5}]}\n"), resources);
+                AnswerModelSetup.create(config("cascade: {gates: [{type: answer_model, threshold: 0.5}]}\n"), resources,
+                        new ClassifierServices(resources));
         try {
             QualityGate gate = builder.apply(new GateConfig.AnswerModel(0.5));
             ChatRequest request = ChatRequest.of("auto", List.of(Message.of(Role.USER,

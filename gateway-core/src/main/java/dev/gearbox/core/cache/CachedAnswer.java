@@ -6,18 +6,25 @@ import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.model.Choice;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.ToolCall;
+import dev.gearbox.core.routing.RoutingDecision;
 import java.util.Map;
 
 /**
  * A stored answer: the complete response with its usage as the upstream reported it, the tier and
- * deployment that produced it (named again on a hit), and its estimated size in bytes.
+ * deployment that produced it (named again on a hit), the routing decision that chose them (null
+ * when the request was not {@code auto}; a hit reports its request class), and its estimated size
+ * in bytes.
  */
-public record CachedAnswer(ChatResponse response, Tier tier, String deployment, long bytes) {
+public record CachedAnswer(ChatResponse response, Tier tier, String deployment, RoutingDecision decision, long bytes) {
     /** Object headers, references and the fixed fields of the records around the text. */
     private static final int OVERHEAD = 256;
 
     public static CachedAnswer of(ChatResponse response, Tier tier, String deployment) {
-        return new CachedAnswer(response, tier, deployment, estimateBytes(response));
+        return of(response, tier, deployment, null);
+    }
+
+    public static CachedAnswer of(ChatResponse response, Tier tier, String deployment, RoutingDecision decision) {
+        return new CachedAnswer(response, tier, deployment, decision, estimateBytes(response));
     }
 
     /** Roughly what the answer occupies on the heap: two bytes per character plus fixed overheads. */

@@ -143,9 +143,13 @@ public final class CachingChatGateway implements ChatGateway {
         listener.onComplete(route);
     }
 
-    /** A hit's route: where the answer first came from, no attempts, nothing spent upstream. */
+    /**
+     * A hit's route: where the answer first came from and how that was decided (so the hit counts
+     * under its request class), no attempts, nothing spent upstream.
+     */
     private static RouteInfo hitRoute(Lookup.Hit hit) {
-        return new RouteInfo(hit.answer().tier(), hit.answer().deployment(), List.of(), 0L).withCache(hit.result());
+        return new RouteInfo(hit.answer().tier(), hit.answer().deployment(), List.of(), 0L, hit.answer().decision())
+                .withCache(hit.result());
     }
 
     /** The stored answer under this request's own id; usage and everything else as stored. */

@@ -28,7 +28,7 @@ record StorePlan(ExactCache exact, ExactKey exactKey, SemanticCache semantic, Se
         if (!storesAnything() || !policy.storable(response)) {
             return;
         }
-        CachedAnswer answer = CachedAnswer.of(response, route.tier(), route.deployment());
+        CachedAnswer answer = CachedAnswer.of(response, route.tier(), route.deployment(), route.decision());
         if (exactKey != null) {
             exact.put(exactKey, answer);
         }

@@ -17,6 +17,7 @@ import dev.gearbox.core.gateway.GatewayResponse;
 import dev.gearbox.core.gateway.GatewayStreamListener;
 import dev.gearbox.core.gateway.RequestContext;
 import dev.gearbox.core.gateway.RouteInfo;
+import dev.gearbox.core.routing.RoutingDecision;
 import dev.gearbox.core.metrics.GatewayMetrics;
 import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatRequest;
@@ -41,6 +42,8 @@ class CachingChatGatewayTest {
             new ExactCacheConfig(true, 1 << 20, Duration.ofHours(1), false),
             new SemanticCacheConfig(true, 0.9, 100, 1 << 20, Duration.ofHours(1), 0.3), null, null);
 
+    private static final RoutingDecision DECISION = new RoutingDecision(Tier.FAST, 0.2, 0.8, "math", null);
+
     private final Upstream upstream = new Upstream();
     private final WordEmbedder embedder = new WordEmbedder();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -58,6 +61,7 @@ class CachingChatGatewayTest {
         assertThat(second.route().tier()).isEqualTo(Tier.FAST);
         assertThat(second.route().deployment()).isEqualTo("dep-up");
         assertThat(second.route().attempts()).isEmpty();
+        assertThat(second.route().decision()).as("a hit counts under the stored request class").isEqualTo(DECISION);
         assertThat(second.response().usage()).isEqualTo(first.response().usage());
         assertThat(second.response().firstText()).isEqualTo(first.response().firstText());
         assertThat(upstream.calls).hasValue(1);
@@ -216,7 +220,7 @@ class CachingChatGatewayTest {
         }
 
         private static RouteInfo route() {
-            return new RouteInfo(Tier.FAST, "dep-up", List.of(), 1_000_000);
+            return new RouteInfo(Tier.FAST, "dep-up", List.of(), 1_000_000, DECISION);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record SemanticCacheConfig(boolean enabled, double threshold, int maxEntries, long maxBytes, Duration ttl,
                                   double maxTemperature) {
-    /** Chosen by measurement on the correctness set (docs/wt-cache.md). */
+    /** Chosen by measurement on the correctness set (docs/caches.md). */
     public static final double DEFAULT_THRESHOLD = 0.92;
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
     public static final long DEFAULT_MAX_BYTES = 64L << 20;

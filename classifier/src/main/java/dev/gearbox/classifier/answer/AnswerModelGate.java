@@ -27,7 +27,7 @@ public final class AnswerModelGate implements QualityGate {
     public static final String REASON = "low_answer_quality";
     /**
      * Escalate below this P(good enough): on the shared rows it escalates 5-30% of answers per source
-     * (measured in docs/wt-cascade-eval.md).
+     * (measured in docs/cascade-eval.md).
      */
     public static final double DEFAULT_THRESHOLD = 0.35;
 

@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Trains the answer-quality model on labeled rows that carry a weak answer: each row becomes one
  * example of its {@link AnswerInput} and its {@link AnswerLabel}. The family was chosen by grouped
- * cross-validation ({@link CrossValidateAnswerModel}; numbers in docs/wt-cascade-eval.md).
+ * cross-validation ({@link CrossValidateAnswerModel}; numbers in docs/cascade-eval.md).
  */
 public final class AnswerModelTrainer {
 
@@ -28,7 +28,7 @@ public final class AnswerModelTrainer {
     /**
      * The shipped family: L2-regularized logistic regression (l2 = 1e-2). With about a thousand rows
      * and 781 inputs it cross-validated above a small MLP, their blend and weaker or stronger L2
-     * (docs/wt-cascade-eval.md), and full-batch training repeats exactly.
+     * (docs/cascade-eval.md), and full-batch training repeats exactly.
      */
     public static ModelFamily chosenFamily() {
         return LogisticRegression.family(1e-2, 300);

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * other numbers, dates, names, units, swapped comparisons, reordered words). Runs the real embedder
  * and the real cache at the configured default threshold; a false hit on a negation or number
  * change fails the build. Writes precision and recall per threshold to
- * {@code target/semantic-cache-correctness.txt} (the numbers in docs/wt-cache.md).
+ * {@code target/semantic-cache-correctness.txt} (the numbers in docs/caches.md).
  */
 class SemanticCacheCorrectnessTest {
     private static final double THRESHOLD = SemanticCacheConfig.DEFAULT_THRESHOLD;

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The index of one semantic scope: an exact scan while the scope is small, a graph index
  * ({@link GraphVectorIndex}) once it reaches {@code graphFrom} entries, where a scan of 384-dimension
- * vectors stops fitting the sub-millisecond lookup budget (measured: docs/wt-cache.md). Writes are
+ * vectors stops fitting the sub-millisecond lookup budget (measured: docs/caches.md). Writes are
  * serialized; searches run concurrently with them.
  */
 final class ScopeIndex implements VectorIndex {

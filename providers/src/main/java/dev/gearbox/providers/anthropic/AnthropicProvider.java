@@ -9,16 +9,13 @@ import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.provider.ChatProvider;
 import dev.gearbox.core.provider.ChunkSink;
 import dev.gearbox.core.provider.StreamHandle;
-import dev.gearbox.providers.http.BodyCollector;
+import dev.gearbox.providers.http.BufferedExchange;
 import dev.gearbox.providers.http.BufferedResponse;
 import dev.gearbox.providers.http.EndpointPaths;
-import dev.gearbox.providers.http.UpstreamCall;
 import dev.gearbox.providers.http.UpstreamHttpClient;
 import dev.gearbox.providers.http.UpstreamRequest;
-import dev.gearbox.providers.http.UserAgent;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,11 +28,6 @@ import java.util.concurrent.CompletableFuture;
  * never learns it was not talking to OpenAI.
  */
 public final class AnthropicProvider implements ChatProvider {
-    /** A complete answer larger than this is refused rather than held in memory. */
-    static final long MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
-    /** An error answer to a stream request is read whole; it is never legitimately large. */
-    static final long MAX_ERROR_BODY_BYTES = 1024L * 1024;
-
     private final DeploymentConfig deployment;
     private final AnthropicSettings settings;
     private final UpstreamHttpClient http;
@@ -61,7 +53,6 @@ public final class AnthropicProvider implements ChatProvider {
 
     @Override
     public CompletableFuture<ChatResponse> complete(ChatRequest request) {
-        CompletableFuture<ChatResponse> answer = new CompletableFuture<>();
         ChatRequest once = request.withStream(false, false);
         byte[] body;
         boolean jsonMode;
@@ -69,30 +60,10 @@ public final class AnthropicProvider implements ChatProvider {
             jsonMode = JsonModeTool.requested(once);
             body = AnthropicRequestTranslator.write(once, deployment.model(), settings);
         } catch (GatewayException e) {
-            answer.completeExceptionally(e);
-            return answer;
+            return CompletableFuture.failedFuture(e);
         }
-        BodyCollector collector = new BodyCollector(MAX_RESPONSE_BYTES);
-        UpstreamCall call = http.send(UpstreamRequest.post(endpoint, completeHeaders, body), deployment.timeouts(),
-                collector);
-        collector.attach(call);
-        collector.result().whenComplete((response, failure) -> {
-            if (failure != null) {
-                answer.completeExceptionally(GatewayException.from(failure));
-                return;
-            }
-            try {
-                answer.complete(read(response, jsonMode));
-            } catch (GatewayException e) {
-                answer.completeExceptionally(e);
-            }
-        });
-        answer.whenComplete((r, e) -> {
-            if (answer.isCancelled()) {
-                call.cancel();
-            }
-        });
-        return answer;
+        return BufferedExchange.send(http, UpstreamRequest.post(endpoint, completeHeaders, body), deployment.timeouts(),
+                response -> read(response, jsonMode));
     }
 
     @Override
@@ -109,7 +80,7 @@ public final class AnthropicProvider implements ChatProvider {
         }
         var translator = new AnthropicStreamTranslator(request.includeUsage(), jsonMode,
                 clock.instant().getEpochSecond(), errors::mapStreamError);
-        var relay = new AnthropicStreamRelay(deployment, translator, errors, sink, MAX_ERROR_BODY_BYTES);
+        var relay = new AnthropicStreamRelay(deployment, translator, errors, sink);
         relay.attach(http.send(UpstreamRequest.post(endpoint, streamHeaders, body), deployment.timeouts(), relay));
         return relay;
     }
@@ -133,14 +104,10 @@ public final class AnthropicProvider implements ChatProvider {
     }
 
     private Map<String, String> headers(String accept) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", accept);
-        headers.put("User-Agent", UserAgent.VALUE);
-        headers.putAll(deployment.headers());
-        headers.put("Content-Type", "application/json");
-        headers.put("anthropic-version", settings.version());
-        headers.put("x-api-key", deployment.apiKey() == null ? "" : deployment.apiKey());
-        return Collections.unmodifiableMap(headers);
+        Map<String, String> auth = new LinkedHashMap<>();
+        auth.put("anthropic-version", settings.version());
+        auth.put("x-api-key", deployment.apiKey() == null ? "" : deployment.apiKey());
+        return UpstreamRequest.jsonHeaders(accept, deployment.headers(), auth);
     }
 
     @Override

@@ -21,8 +21,8 @@ final class AnthropicStreamRelay extends SseStreamRelay {
     private final AnthropicErrorMapper errors;
 
     AnthropicStreamRelay(DeploymentConfig deployment, AnthropicStreamTranslator translator, AnthropicErrorMapper errors,
-                         ChunkSink sink, long maxErrorBodyBytes) {
-        super(deployment, "message_stop", sink, maxErrorBodyBytes);
+                         ChunkSink sink) {
+        super(deployment, "message_stop", sink, MAX_ERROR_BODY_BYTES);
         this.translator = translator;
         this.errors = errors;
     }

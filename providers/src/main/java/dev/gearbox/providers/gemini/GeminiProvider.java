@@ -10,18 +10,14 @@ import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.provider.ChatProvider;
 import dev.gearbox.core.provider.ChunkSink;
 import dev.gearbox.core.provider.StreamHandle;
-import dev.gearbox.providers.http.BodyCollector;
+import dev.gearbox.providers.http.BufferedExchange;
 import dev.gearbox.providers.http.BufferedResponse;
 import dev.gearbox.providers.http.EndpointPaths;
-import dev.gearbox.providers.http.UpstreamCall;
 import dev.gearbox.providers.http.UpstreamHttpClient;
 import dev.gearbox.providers.http.UpstreamRequest;
-import dev.gearbox.providers.http.UserAgent;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,11 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * answers go through the pure translators; failures through {@link GeminiErrorMapper}.
  */
 public final class GeminiProvider implements ChatProvider {
-    /** A complete answer larger than this is refused rather than held in memory. */
-    static final long MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
-    /** An error answer to a stream request is read whole; it is never legitimately large. */
-    static final long MAX_ERROR_BODY_BYTES = 1024L * 1024;
-
     private final DeploymentConfig deployment;
     private final UpstreamHttpClient http;
     private final ObjectMapper mapper;
@@ -70,35 +61,14 @@ public final class GeminiProvider implements ChatProvider {
 
     @Override
     public CompletableFuture<ChatResponse> complete(ChatRequest request) {
-        CompletableFuture<ChatResponse> answer = new CompletableFuture<>();
         byte[] body;
         try {
             body = body(request);
         } catch (GatewayException e) {
-            answer.completeExceptionally(e);
-            return answer;
+            return CompletableFuture.failedFuture(e);
         }
-        BodyCollector collector = new BodyCollector(MAX_RESPONSE_BYTES);
-        UpstreamCall call = http.send(UpstreamRequest.post(generateEndpoint, completeHeaders, body),
-                deployment.timeouts(), collector);
-        collector.attach(call);
-        collector.result().whenComplete((response, failure) -> {
-            if (failure != null) {
-                answer.completeExceptionally(GatewayException.from(failure));
-                return;
-            }
-            try {
-                answer.complete(read(response));
-            } catch (GatewayException e) {
-                answer.completeExceptionally(e);
-            }
-        });
-        answer.whenComplete((r, e) -> {
-            if (answer.isCancelled()) {
-                call.cancel();
-            }
-        });
-        return answer;
+        return BufferedExchange.send(http, UpstreamRequest.post(generateEndpoint, completeHeaders, body),
+                deployment.timeouts(), this::read);
     }
 
     @Override
@@ -112,7 +82,7 @@ public final class GeminiProvider implements ChatProvider {
         }
         GeminiStreamTranslator translator = new GeminiStreamTranslator(nextId(), deployment.model(), now());
         GeminiStreamRelay relay = new GeminiStreamRelay(deployment, mapper, translator, errors, sink,
-                request.includeUsage(), MAX_ERROR_BODY_BYTES);
+                request.includeUsage());
         relay.attach(http.send(UpstreamRequest.post(streamEndpoint, streamHeaders, body), deployment.timeouts(), relay));
         return relay;
     }
@@ -151,15 +121,9 @@ public final class GeminiProvider implements ChatProvider {
     }
 
     private static Map<String, String> headers(DeploymentConfig deployment, String accept) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", accept);
-        headers.put("User-Agent", UserAgent.VALUE);
-        headers.putAll(deployment.headers());
-        headers.put("Content-Type", "application/json");
-        if (deployment.apiKey() != null && !deployment.apiKey().isEmpty()) {
-            headers.put("x-goog-api-key", deployment.apiKey());
-        }
-        return Collections.unmodifiableMap(headers);
+        String key = deployment.apiKey();
+        Map<String, String> auth = key == null || key.isEmpty() ? Map.of() : Map.of("x-goog-api-key", key);
+        return UpstreamRequest.jsonHeaders(accept, deployment.headers(), auth);
     }
 
     @Override

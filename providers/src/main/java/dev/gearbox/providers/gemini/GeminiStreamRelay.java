@@ -26,8 +26,8 @@ final class GeminiStreamRelay extends SseStreamRelay {
     private final boolean includeUsage;
 
     GeminiStreamRelay(DeploymentConfig deployment, ObjectMapper mapper, GeminiStreamTranslator translator,
-                      GeminiErrorMapper errors, ChunkSink sink, boolean includeUsage, long maxErrorBodyBytes) {
-        super(deployment, "Gemini's finishReason", sink, maxErrorBodyBytes);
+                      GeminiErrorMapper errors, ChunkSink sink, boolean includeUsage) {
+        super(deployment, "Gemini's finishReason", sink, MAX_ERROR_BODY_BYTES);
         this.mapper = mapper;
         this.translator = translator;
         this.errors = errors;

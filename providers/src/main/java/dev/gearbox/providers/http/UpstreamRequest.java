@@ -22,6 +22,22 @@ public record UpstreamRequest(HttpMethod method, URI uri, Map<String, String> he
         return new UpstreamRequest(HttpMethod.POST, uri, headers, body);
     }
 
+    /**
+     * The headers of a JSON call: {@code Accept}, Gearbox's {@code User-Agent}, the deployment's own
+     * headers, {@code Content-Type: application/json}, then {@code auth} last, so a configured header
+     * can add to a call but never replace its body type or its credentials.
+     */
+    public static Map<String, String> jsonHeaders(String accept, Map<String, String> deploymentHeaders,
+                                                  Map<String, String> auth) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", accept);
+        headers.put("User-Agent", UserAgent.VALUE);
+        headers.putAll(deploymentHeaders);
+        headers.put("Content-Type", "application/json");
+        headers.putAll(auth);
+        return Collections.unmodifiableMap(headers);
+    }
+
     /** Path and query as sent on the request line; {@code /} when the URI has no path. */
     public String pathAndQuery() {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

@@ -8,17 +8,13 @@ import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.provider.ChatProvider;
 import dev.gearbox.core.provider.ChunkSink;
 import dev.gearbox.core.provider.StreamHandle;
-import dev.gearbox.providers.http.BodyCollector;
+import dev.gearbox.providers.http.BufferedExchange;
 import dev.gearbox.providers.http.BufferedResponse;
 import dev.gearbox.providers.http.EndpointPaths;
-import dev.gearbox.providers.http.UpstreamCall;
 import dev.gearbox.providers.http.UpstreamHttpClient;
 import dev.gearbox.providers.http.UpstreamRequest;
-import dev.gearbox.providers.http.UserAgent;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,11 +24,6 @@ import java.util.concurrent.CompletableFuture;
  * reads answers through the codec and failures through the error mapper.
  */
 public final class OpenAiCompatibleProvider implements ChatProvider {
-    /** A complete answer larger than this is refused rather than held in memory. */
-    static final long MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
-    /** An error answer to a stream request is read whole; it is never legitimately large. */
-    static final long MAX_ERROR_BODY_BYTES = 1024L * 1024;
-
     private final DeploymentConfig deployment;
     private final UpstreamHttpClient http;
     private final OpenAiCodec codec;
@@ -60,8 +51,8 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
         this.codec = codec;
         this.errors = errors;
         this.endpoint = endpoint;
-        this.completeHeaders = headers(deployment, "application/json", authHeaders);
-        this.streamHeaders = headers(deployment, "text/event-stream", authHeaders);
+        this.completeHeaders = UpstreamRequest.jsonHeaders("application/json", deployment.headers(), authHeaders);
+        this.streamHeaders = UpstreamRequest.jsonHeaders("text/event-stream", deployment.headers(), authHeaders);
     }
 
     private static URI requireBaseUrl(DeploymentConfig deployment) {
@@ -77,34 +68,14 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 
     @Override
     public CompletableFuture<ChatResponse> complete(ChatRequest request) {
-        CompletableFuture<ChatResponse> answer = new CompletableFuture<>();
         byte[] body;
         try {
             body = codec.writeRequest(request.withStream(false, false), deployment.model());
         } catch (GatewayException e) {
-            answer.completeExceptionally(e);
-            return answer;
+            return CompletableFuture.failedFuture(e);
         }
-        BodyCollector collector = new BodyCollector(MAX_RESPONSE_BYTES);
-        UpstreamCall call = http.send(UpstreamRequest.post(endpoint, completeHeaders, body), deployment.timeouts(), collector);
-        collector.attach(call);
-        collector.result().whenComplete((response, failure) -> {
-            if (failure != null) {
-                answer.completeExceptionally(GatewayException.from(failure));
-                return;
-            }
-            try {
-                answer.complete(read(response));
-            } catch (GatewayException e) {
-                answer.completeExceptionally(e);
-            }
-        });
-        answer.whenComplete((r, e) -> {
-            if (answer.isCancelled()) {
-                call.cancel();
-            }
-        });
-        return answer;
+        return BufferedExchange.send(http, UpstreamRequest.post(endpoint, completeHeaders, body), deployment.timeouts(),
+                this::read);
     }
 
     @Override
@@ -116,7 +87,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
             sink.onError(e);
             return () -> { };
         }
-        SseChunkRelay relay = new SseChunkRelay(deployment, codec, errors, sink, MAX_ERROR_BODY_BYTES);
+        SseChunkRelay relay = new SseChunkRelay(deployment, codec, errors, sink);
         relay.attach(http.send(UpstreamRequest.post(endpoint, streamHeaders, body), deployment.timeouts(), relay));
         return relay;
     }
@@ -133,17 +104,6 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
             throw new GatewayException(ErrorKind.UPSTREAM_ERROR, "upstream " + deployment.name()
                     + " returned an unreadable response");
         }
-    }
-
-    private static Map<String, String> headers(DeploymentConfig deployment, String accept,
-                                               Map<String, String> authHeaders) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", accept);
-        headers.put("User-Agent", UserAgent.VALUE);
-        headers.putAll(deployment.headers());
-        headers.put("Content-Type", "application/json");
-        headers.putAll(authHeaders);
-        return Collections.unmodifiableMap(headers);
     }
 
     @Override

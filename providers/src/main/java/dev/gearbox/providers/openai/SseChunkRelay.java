@@ -20,9 +20,8 @@ final class SseChunkRelay extends SseStreamRelay {
     private final OpenAiCodec codec;
     private final ErrorMapping errors;
 
-    SseChunkRelay(DeploymentConfig deployment, OpenAiCodec codec, ErrorMapping errors, ChunkSink sink,
-                  long maxErrorBodyBytes) {
-        super(deployment, "[DONE]", sink, maxErrorBodyBytes);
+    SseChunkRelay(DeploymentConfig deployment, OpenAiCodec codec, ErrorMapping errors, ChunkSink sink) {
+        super(deployment, "[DONE]", sink, MAX_ERROR_BODY_BYTES);
         this.codec = codec;
         this.errors = errors;
     }

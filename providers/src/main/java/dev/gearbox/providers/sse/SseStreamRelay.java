@@ -31,6 +31,9 @@ import io.netty.handler.codec.http.HttpHeaders;
  * Callbacks arrive one at a time on the connection's event loop; {@link #cancel()} may come from any thread.
  */
 public abstract class SseStreamRelay implements ResponseListener, StreamHandle {
+    /** An error answer to a stream request is read whole; it is never legitimately large. */
+    protected static final long MAX_ERROR_BODY_BYTES = 1024L * 1024;
+
     private final DeploymentConfig deployment;
     private final String terminalEvent;
     private final ChunkSink sink;

@@ -18,16 +18,15 @@ import dev.gearbox.config.ProviderKind;
 import dev.gearbox.config.Timeouts;
 import dev.gearbox.core.error.ErrorKind;
 import dev.gearbox.core.error.GatewayException;
-import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
-import dev.gearbox.core.provider.ChunkSink;
 import dev.gearbox.providers.http.LeakReports;
 import dev.gearbox.providers.http.PoolSettings;
 import dev.gearbox.providers.http.UpstreamHttpClient;
 import dev.gearbox.providers.http.UpstreamTransport;
+import dev.gearbox.providers.testing.RecordingSink;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -38,11 +37,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,11 +153,11 @@ class AnthropicProviderTest {
     void aJsonAnswerToAStreamRequestFailsTheStreamBeforeAnyChunk() throws Exception {
         wireMock.stubFor(post("/v1/messages").willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody(MESSAGE)));
-        Recorder sink = new Recorder();
+        RecordingSink sink = new RecordingSink();
 
         provider(wireMock.baseUrl(), AnthropicSettings.DEFAULT).stream(hello().withStream(true, false), sink);
 
-        GatewayException e = sink.ended.get(5, TimeUnit.SECONDS);
+        GatewayException e = sink.await();
         assertThat(e.kind()).isEqualTo(ErrorKind.UPSTREAM_ERROR);
         assertThat(e.getMessage()).contains("instead of an event stream");
         assertThat(sink.chunks).isEmpty();
@@ -171,11 +167,11 @@ class AnthropicProviderTest {
     @Test
     void aBrokenConnectionMidStreamEndsItOnceAsAnUpstreamError() throws Exception {
         wireMock.stubFor(post("/v1/messages").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-        Recorder sink = new Recorder();
+        RecordingSink sink = new RecordingSink();
 
         provider(wireMock.baseUrl(), AnthropicSettings.DEFAULT).stream(hello().withStream(true, false), sink);
 
-        assertThat(sink.ended.get(5, TimeUnit.SECONDS).kind()).isEqualTo(ErrorKind.UPSTREAM_ERROR);
+        assertThat(sink.await().kind()).isEqualTo(ErrorKind.UPSTREAM_ERROR);
         assertThat(sink.endings.get()).isEqualTo(1);
     }
 
@@ -184,36 +180,13 @@ class AnthropicProviderTest {
         wireMock.stubFor(post("/v1/messages").willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
                 .withBody("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\"}}\n\n")
                 .withFixedDelay(300)));
-        Recorder sink = new Recorder();
+        RecordingSink sink = new RecordingSink();
 
         provider(wireMock.baseUrl(), AnthropicSettings.DEFAULT).stream(hello().withStream(true, false), sink).cancel();
 
-        assertThat(sink.ended).isNotDone();
+        assertThat(sink.hasEnded()).isFalse();
         Thread.sleep(400);
         assertThat(sink.chunks).isEmpty();
         assertThat(sink.endings.get()).isZero();
-    }
-
-    private static final class Recorder implements ChunkSink {
-        final List<ChatChunk> chunks = new CopyOnWriteArrayList<>();
-        final AtomicInteger endings = new AtomicInteger();
-        final CompletableFuture<GatewayException> ended = new CompletableFuture<>();
-
-        @Override
-        public void onChunk(ChatChunk chunk) {
-            chunks.add(chunk);
-        }
-
-        @Override
-        public void onComplete() {
-            endings.incrementAndGet();
-            ended.complete(null);
-        }
-
-        @Override
-        public void onError(GatewayException error) {
-            endings.incrementAndGet();
-            ended.complete(error);
-        }
     }
 }

@@ -253,7 +253,7 @@ public abstract class ProviderContractTest {
     void stream() throws Exception {
         StreamRecorder s = stream("stream", ContractRequests.stream(false));
 
-        assertThat(s.awaitEnd()).as("the stream completes").isNull();
+        assertThat(s.await()).as("the stream completes").isNull();
         assertThat(s.endings.get()).isEqualTo(1);
         assertStreamShape(s);
         assertText(s.text(), Recorded.HELLO);
@@ -265,7 +265,7 @@ public abstract class ProviderContractTest {
     void streamWithUsage() throws Exception {
         StreamRecorder s = stream("stream-with-usage", ContractRequests.stream(true));
 
-        assertThat(s.awaitEnd()).isNull();
+        assertThat(s.await()).isNull();
         assertStreamShape(s);
         assertText(s.text(), Recorded.HELLO);
         assertThat(s.finishReasons()).containsExactly("stop");
@@ -282,7 +282,7 @@ public abstract class ProviderContractTest {
         }
         StreamRecorder s = stream("stream-tool-calls", ContractRequests.streamedToolCalls());
 
-        assertThat(s.awaitEnd()).isNull();
+        assertThat(s.await()).isNull();
         assertStreamShape(s);
         assertText(s.text(), Recorded.TOOL_PREAMBLE);
         assertThat(s.finishReasons()).containsExactly("tool_calls");
@@ -305,7 +305,7 @@ public abstract class ProviderContractTest {
         }
         StreamRecorder s = stream("stream-cut", ContractRequests.stream(false));
 
-        GatewayException e = s.awaitEnd();
+        GatewayException e = s.await();
         assertThat(e).as("a cut stream ends with an error, not a completion").isNotNull();
         assertThat(e.kind()).isEqualTo(ErrorKind.UPSTREAM_ERROR);
         assertThat(s.endings.get()).isEqualTo(1);
@@ -320,7 +320,7 @@ public abstract class ProviderContractTest {
         }
         StreamRecorder s = stream("stream-error-event", ContractRequests.stream(false));
 
-        GatewayException e = s.awaitEnd();
+        GatewayException e = s.await();
         assertThat(e).isNotNull();
         assertThat(e.kind().retryable()).as("an upstream failure mid-stream, kind %s", e.kind()).isTrue();
         assertThat(s.text()).isEqualTo(Recorded.CUT_PREFIX);
@@ -335,7 +335,7 @@ public abstract class ProviderContractTest {
         }
         StreamRecorder s = stream("stream-rate-limited", ContractRequests.stream(true));
 
-        GatewayException e = s.awaitEnd();
+        GatewayException e = s.await();
         assertThat(e).isNotNull();
         assertThat(s.chunks).as("nothing reached the client, so fallback may move on").isEmpty();
         assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
@@ -410,7 +410,7 @@ public abstract class ProviderContractTest {
         assertRefusal(refused, capability);
         StreamRecorder s = new StreamRecorder();
         provider.stream(request.withStream(true, false), s);
-        assertRefusal(s.awaitEnd(), capability);
+        assertRefusal(s.await(), capability);
         assertThat(s.chunks).isEmpty();
         if (wireMock != null) {
             assertThat(wireMock.getAllServeEvents()).as("a refused request never goes upstream").isEmpty();
@@ -471,7 +471,7 @@ public abstract class ProviderContractTest {
         }
         StreamRecorder s = new StreamRecorder();
         provider.stream(request, s);
-        s.awaitEnd();
+        s.await();
         assertWireMatched();
         return s;
     }

@@ -1,48 +1,17 @@
 package dev.gearbox.providers.contract;
 
-import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChunkChoice;
 import dev.gearbox.core.model.ToolCallDelta;
 import dev.gearbox.core.model.Usage;
-import dev.gearbox.core.provider.ChunkSink;
+import dev.gearbox.providers.testing.RecordingSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records one stream as a client would see it, and assembles it the way SDKs do (tool calls by index). */
-final class StreamRecorder implements ChunkSink {
-    final List<ChatChunk> chunks = new CopyOnWriteArrayList<>();
-    final AtomicInteger endings = new AtomicInteger();
-    private final CompletableFuture<GatewayException> ended = new CompletableFuture<>();
-
-    @Override
-    public void onChunk(ChatChunk chunk) {
-        chunks.add(chunk);
-    }
-
-    @Override
-    public void onComplete() {
-        endings.incrementAndGet();
-        ended.complete(null);
-    }
-
-    @Override
-    public void onError(GatewayException error) {
-        endings.incrementAndGet();
-        ended.complete(error);
-    }
-
-    /** Waits for the ending: null when the stream completed, else the error that ended it. */
-    GatewayException awaitEnd() throws Exception {
-        return ended.get(5, TimeUnit.SECONDS);
-    }
-
+final class StreamRecorder extends RecordingSink {
     /** All content deltas of choice 0, in order. */
     String text() {
         StringBuilder sb = new StringBuilder();

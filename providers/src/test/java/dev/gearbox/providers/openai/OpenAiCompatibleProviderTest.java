@@ -29,6 +29,7 @@ import dev.gearbox.providers.http.PoolSettings;
 import dev.gearbox.providers.http.UpstreamHttpClient;
 import dev.gearbox.providers.http.UpstreamTransport;
 import dev.gearbox.providers.http.UserAgent;
+import dev.gearbox.providers.testing.RecordingSink;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

@@ -1,4 +1,4 @@
-package dev.gearbox.providers.gemini;
+package dev.gearbox.providers.testing;
 
 import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.model.ChatChunk;
@@ -9,10 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Test sink: records chunks and counts endings, so a second ending is visible. */
-final class RecordingSink implements ChunkSink {
-    final List<ChatChunk> chunks = new CopyOnWriteArrayList<>();
-    final AtomicInteger endings = new AtomicInteger();
+/** Test sink for a provider's stream: records chunks and counts endings, so a second ending is visible. */
+public class RecordingSink implements ChunkSink {
+    public final List<ChatChunk> chunks = new CopyOnWriteArrayList<>();
+    public final AtomicInteger endings = new AtomicInteger();
+    public volatile boolean completed;
     private final CompletableFuture<GatewayException> ended = new CompletableFuture<>();
 
     @Override
@@ -22,6 +23,7 @@ final class RecordingSink implements ChunkSink {
 
     @Override
     public void onComplete() {
+        completed = true;
         endings.incrementAndGet();
         ended.complete(null);
     }
@@ -32,8 +34,13 @@ final class RecordingSink implements ChunkSink {
         ended.complete(error);
     }
 
-    /** The error that ended the stream, or null when it completed. */
-    GatewayException await() throws Exception {
+    /** Waits for the ending: null when the stream completed, else the error that ended it. */
+    public GatewayException await() throws Exception {
         return ended.get(5, TimeUnit.SECONDS);
+    }
+
+    /** Whether the stream has ended yet (it must not have, e.g. after a cancel). */
+    public boolean hasEnded() {
+        return ended.isDone();
     }
 }

@@ -6,11 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.gearbox.config.AnthropicSettings;
 import dev.gearbox.config.DeploymentConfig;
@@ -22,14 +20,8 @@ import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
-import dev.gearbox.providers.http.LeakReports;
-import dev.gearbox.providers.http.PoolSettings;
-import dev.gearbox.providers.http.UpstreamHttpClient;
-import dev.gearbox.providers.http.UpstreamTransport;
 import dev.gearbox.providers.testing.RecordingSink;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import dev.gearbox.providers.testing.WireMockUpstreamTest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,50 +31,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client side: what goes on the wire, and failures of the transport rather than of the API. */
-class AnthropicProviderTest {
+class AnthropicProviderTest extends WireMockUpstreamTest {
     private static final String KEY = "sk-ant-deployment-key-0001";
     private static final Timeouts FAST = new Timeouts(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(3000));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
     private static final String MESSAGE = """
             {"id":"msg_1","type":"message","role":"assistant","model":"claude-x","content":[{"type":"text","text":"Hi"}],
              "stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":3,"output_tokens":1}}""";
-
-    private static EventLoopGroup group;
-    private static WireMockServer wireMock;
-    private UpstreamHttpClient http;
-
-    @BeforeAll
-    static void start() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
-        wireMock.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        wireMock.stop();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
-        assertThat(LeakReports.collect()).isEmpty();
-    }
-
-    @BeforeEach
-    void setUp() {
-        wireMock.resetAll();
-        http = new UpstreamHttpClient(group, UpstreamTransport.NIO, PoolSettings.DEFAULT,
-                UpstreamHttpClient.defaultSslContext());
-    }
-
-    @AfterEach
-    void tearDown() {
-        http.close();
-    }
 
     private AnthropicProvider provider(String baseUrl, AnthropicSettings settings) {
         DeploymentConfig d = new DeploymentConfig("claude", ProviderKind.ANTHROPIC, URI.create(baseUrl), KEY, "claude-x",

@@ -6,13 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static dev.gearbox.providers.azure.AzureErrorMapperTest.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.gearbox.config.AzureSettings;
 import dev.gearbox.config.DeploymentConfig;
 import dev.gearbox.config.ProviderKind;
@@ -25,14 +23,8 @@ import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
 import dev.gearbox.core.provider.ChunkSink;
-import dev.gearbox.providers.http.LeakReports;
-import dev.gearbox.providers.http.PoolSettings;
-import dev.gearbox.providers.http.UpstreamHttpClient;
-import dev.gearbox.providers.http.UpstreamTransport;
 import dev.gearbox.providers.openai.OpenAiCodec;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import dev.gearbox.providers.testing.WireMockUpstreamTest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,49 +34,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Azure OpenAI client against WireMock: URL, api-version, api-key header, content filter both ways. */
-class AzureOpenAiProviderTest {
+class AzureOpenAiProviderTest extends WireMockUpstreamTest {
     private static final String KEY = "az-deployment-key-0123456789";
     private static final String PATH = "/openai/deployments/prod-4o/chat/completions?api-version=2024-10-21";
     private static final Timeouts FAST = new Timeouts(Duration.ofMillis(500), Duration.ofMillis(1000),
             Duration.ofMillis(3000));
 
-    private static EventLoopGroup group;
-    private static WireMockServer wireMock;
     private final OpenAiCodec codec = new OpenAiCodec();
-    private UpstreamHttpClient http;
-
-    @BeforeAll
-    static void start() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
-        wireMock.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        wireMock.stop();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
-        assertThat(LeakReports.collect()).isEmpty();
-    }
-
-    @BeforeEach
-    void setUp() {
-        wireMock.resetAll();
-        http = new UpstreamHttpClient(group, UpstreamTransport.NIO, PoolSettings.DEFAULT,
-                UpstreamHttpClient.defaultSslContext());
-    }
-
-    @AfterEach
-    void tearDown() {
-        http.close();
-    }
 
     private AzureOpenAiProvider provider(String apiKey, Map<String, String> headers) {
         return new AzureOpenAiProvider(new DeploymentConfig("azure-4o", ProviderKind.AZURE,

@@ -7,11 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.gearbox.config.DeploymentConfig;
@@ -26,14 +24,8 @@ import dev.gearbox.core.model.Content;
 import dev.gearbox.core.model.ContentPart;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
-import dev.gearbox.providers.http.LeakReports;
-import dev.gearbox.providers.http.PoolSettings;
-import dev.gearbox.providers.http.UpstreamHttpClient;
-import dev.gearbox.providers.http.UpstreamTransport;
 import dev.gearbox.providers.testing.RecordingSink;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import dev.gearbox.providers.testing.WireMockUpstreamTest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,14 +36,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Gemini client against a WireMock upstream replaying the recorded fixtures. */
-class GeminiProviderTest {
+class GeminiProviderTest extends WireMockUpstreamTest {
     private static final String KEY = "AIzaSyTestDeploymentKey000000000000000";
     private static final String GENERATE = "/v1beta/models/gemini-2.5-flash:generateContent";
     private static final String STREAM = "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse";
@@ -59,38 +48,13 @@ class GeminiProviderTest {
             Duration.ofMillis(3000));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
 
-    private static EventLoopGroup group;
-    private static WireMockServer wireMock;
-    private UpstreamHttpClient http;
     private GeminiProvider provider;
 
-    @BeforeAll
-    static void start() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
-        wireMock.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        wireMock.stop();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
-        assertThat(LeakReports.collect()).isEmpty();
-    }
-
     @BeforeEach
-    void setUp() {
-        wireMock.resetAll();
-        http = new UpstreamHttpClient(group, UpstreamTransport.NIO, PoolSettings.DEFAULT,
-                UpstreamHttpClient.defaultSslContext());
+    void newProvider() {
         provider = new GeminiProvider(new DeploymentConfig("gemini-flash", ProviderKind.GEMINI,
                 URI.create(wireMock.baseUrl()), KEY, "gemini-2.5-flash", null, FAST, Map.of("x-goog-user-project", "p1"),
                 null), http, GeminiFixtures.JSON, CLOCK);
-    }
-
-    @AfterEach
-    void tearDown() {
-        http.close();
     }
 
     private static ChatRequest request() {

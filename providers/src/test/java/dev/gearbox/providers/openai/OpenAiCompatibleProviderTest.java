@@ -7,11 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.gearbox.config.DeploymentConfig;
@@ -24,15 +22,9 @@ import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
 import dev.gearbox.core.provider.StreamHandle;
-import dev.gearbox.providers.http.LeakReports;
-import dev.gearbox.providers.http.PoolSettings;
-import dev.gearbox.providers.http.UpstreamHttpClient;
-import dev.gearbox.providers.http.UpstreamTransport;
 import dev.gearbox.providers.http.UserAgent;
 import dev.gearbox.providers.testing.RecordingSink;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import dev.gearbox.providers.testing.WireMockUpstreamTest;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
@@ -43,13 +35,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OpenAiCompatibleProviderTest {
+class OpenAiCompatibleProviderTest extends WireMockUpstreamTest {
     private static final String KEY = "sk-deployment-key-0001";
     private static final Timeouts FAST = new Timeouts(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(3000));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
@@ -58,36 +46,7 @@ class OpenAiCompatibleProviderTest {
              "choices":[{"index":0,"message":{"role":"assistant","content":"Hi there"},"finish_reason":"stop"}],
              "usage":{"prompt_tokens":5,"completion_tokens":2,"total_tokens":7}}""";
 
-    private static EventLoopGroup group;
-    private static WireMockServer wireMock;
-    private UpstreamHttpClient http;
     private final OpenAiCodec codec = new OpenAiCodec();
-
-    @BeforeAll
-    static void start() {
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        wireMock = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
-        wireMock.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        wireMock.stop();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
-        assertThat(LeakReports.collect()).isEmpty();
-    }
-
-    @BeforeEach
-    void setUp() {
-        wireMock.resetAll();
-        http = new UpstreamHttpClient(group, UpstreamTransport.NIO, PoolSettings.DEFAULT,
-                UpstreamHttpClient.defaultSslContext());
-    }
-
-    @AfterEach
-    void tearDown() {
-        http.close();
-    }
 
     private DeploymentConfig deployment(String baseUrl, String apiKey, Timeouts timeouts) {
         return new DeploymentConfig("mini", ProviderKind.OPENAI, URI.create(baseUrl), apiKey, "gpt-4o-mini",

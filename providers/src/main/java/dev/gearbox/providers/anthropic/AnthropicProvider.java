@@ -12,6 +12,7 @@ import dev.gearbox.core.provider.StreamHandle;
 import dev.gearbox.providers.http.BufferedExchange;
 import dev.gearbox.providers.http.BufferedResponse;
 import dev.gearbox.providers.http.EndpointPaths;
+import dev.gearbox.providers.http.EndpointPaths;
 import dev.gearbox.providers.http.UpstreamHttpClient;
 import dev.gearbox.providers.http.UpstreamRequest;
 import java.net.URI;
@@ -38,15 +39,12 @@ public final class AnthropicProvider implements ChatProvider {
     private final Map<String, String> streamHeaders;
 
     public AnthropicProvider(DeploymentConfig deployment, UpstreamHttpClient http, Clock clock) {
-        if (deployment.baseUrl() == null) {
-            throw new IllegalArgumentException("deployment " + deployment.name() + " has no base_url");
-        }
+        this.endpoint = messagesEndpoint(EndpointPaths.requireBaseUrl(deployment));
         this.deployment = deployment;
         this.settings = deployment.anthropic() == null ? AnthropicSettings.DEFAULT : deployment.anthropic();
         this.http = http;
         this.clock = clock;
         this.errors = new AnthropicErrorMapper(deployment, clock);
-        this.endpoint = messagesEndpoint(deployment.baseUrl());
         this.completeHeaders = headers("application/json");
         this.streamHeaders = headers("text/event-stream");
     }

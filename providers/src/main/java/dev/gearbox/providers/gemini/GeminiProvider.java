@@ -43,9 +43,7 @@ public final class GeminiProvider implements ChatProvider {
     private final AtomicLong answers = new AtomicLong();
 
     public GeminiProvider(DeploymentConfig deployment, UpstreamHttpClient http, ObjectMapper mapper, Clock clock) {
-        if (deployment.baseUrl() == null) {
-            throw new IllegalArgumentException("deployment " + deployment.name() + " has no base_url");
-        }
+        URI baseUrl = EndpointPaths.requireBaseUrl(deployment);
         this.deployment = deployment;
         this.http = http;
         this.mapper = mapper;
@@ -53,8 +51,8 @@ public final class GeminiProvider implements ChatProvider {
         this.requests = new GeminiRequestTranslator(mapper);
         this.errors = new GeminiErrorMapper(deployment, mapper, clock);
         String model = "v1beta/models/" + deployment.model();
-        this.generateEndpoint = EndpointPaths.join(deployment.baseUrl(), model + ":generateContent");
-        this.streamEndpoint = EndpointPaths.join(deployment.baseUrl(), model + ":streamGenerateContent?alt=sse");
+        this.generateEndpoint = EndpointPaths.join(baseUrl, model + ":generateContent");
+        this.streamEndpoint = EndpointPaths.join(baseUrl, model + ":streamGenerateContent?alt=sse");
         this.completeHeaders = headers(deployment, "application/json");
         this.streamHeaders = headers(deployment, "text/event-stream");
     }

@@ -1,10 +1,19 @@
 package dev.gearbox.providers.http;
 
+import dev.gearbox.config.DeploymentConfig;
 import java.net.URI;
 
 /** Joins an API base URL and an endpoint path the way SDKs do, whatever slashes either side has. */
 public final class EndpointPaths {
     private EndpointPaths() {
+    }
+
+    /** The deployment's base URL; a provider that calls a remote API cannot be built without one. */
+    public static URI requireBaseUrl(DeploymentConfig deployment) {
+        if (deployment.baseUrl() == null) {
+            throw new IllegalArgumentException("deployment " + deployment.name() + " has no base_url");
+        }
+        return deployment.baseUrl();
     }
 
     /**

@@ -35,7 +35,7 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
 
     public OpenAiCompatibleProvider(DeploymentConfig deployment, UpstreamHttpClient http, OpenAiCodec codec,
                                     Clock clock) {
-        this(deployment, http, codec, EndpointPaths.join(requireBaseUrl(deployment), "chat/completions"),
+        this(deployment, http, codec, EndpointPaths.join(EndpointPaths.requireBaseUrl(deployment), "chat/completions"),
                 bearer(deployment.apiKey()), new OpenAiErrorMapper(deployment, codec, clock));
     }
 
@@ -53,13 +53,6 @@ public final class OpenAiCompatibleProvider implements ChatProvider {
         this.endpoint = endpoint;
         this.completeHeaders = UpstreamRequest.jsonHeaders("application/json", deployment.headers(), authHeaders);
         this.streamHeaders = UpstreamRequest.jsonHeaders("text/event-stream", deployment.headers(), authHeaders);
-    }
-
-    private static URI requireBaseUrl(DeploymentConfig deployment) {
-        if (deployment.baseUrl() == null) {
-            throw new IllegalArgumentException("deployment " + deployment.name() + " has no base_url");
-        }
-        return deployment.baseUrl();
     }
 
     private static Map<String, String> bearer(String apiKey) {

@@ -13,10 +13,13 @@ public final class WeightedKnn implements RoutingModel {
     private static final float QUANT = 127f;
 
     /**
-     * All exemplar embeddings, int8-quantized, in one row-major array: a quarter of the memory, a
-     * linear scan stays in cache, and the integer dot product vectorizes; cosines move by < 0.01.
+     * All exemplar embeddings, int8-quantized (values in [-127, 127]; cosines move by < 0.01), in one
+     * row-major array. Held as ints rather than bytes: C2 vectorizes a plain int multiply-add loop but
+     * not one that widens bytes, so the scan is about 2.7x faster (0.48 against 1.3 ms for 11k
+     * exemplars on this machine) for 17 MB instead of 4 MB; integer sums are exact, so scores are
+     * unchanged.
      */
-    private final byte[] flat;
+    private final int[] flat;
     private final int dim;
     private final double[] targets;
     private final int k;
@@ -27,7 +30,7 @@ public final class WeightedKnn implements RoutingModel {
             throw new IllegalArgumentException("need k >= 1 and one target per embedding");
         }
         this.dim = embeddings[0].length;
-        this.flat = new byte[embeddings.length * dim];
+        this.flat = new int[embeddings.length * dim];
         for (int i = 0; i < embeddings.length; i++) {
             quantize(embeddings[i], flat, i * dim);
         }
@@ -86,10 +89,15 @@ public final class WeightedKnn implements RoutingModel {
         double[] best = new double[k];
         int[] index = new int[k];
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
-        byte[] query = new byte[dim];
+        int[] query = new int[dim];
         quantize(embedding, query, 0);
-        for (int i = 0, offset = 0; i < targets.length; i++, offset += dim) {
-            double sim = dot(query, offset) / (QUANT * QUANT);
+        // Locals, not fields, in the hot loop: with field reads C2 does not vectorize the dot product
+        // (1.3 ms against 0.48 ms per call for 11k exemplars).
+        int count = targets.length;
+        int stride = dim;
+        int[] exemplars = flat;
+        for (int i = 0, offset = 0; i < count; i++, offset += stride) {
+            double sim = dot(query, exemplars, offset) / (QUANT * QUANT);
             if (sim > best[0]) {
                 int pos = 0;
                 while (pos + 1 < k && best[pos + 1] < sim) {
@@ -115,30 +123,20 @@ public final class WeightedKnn implements RoutingModel {
     }
 
     /**
-     * Integer dot product with the exemplar starting at {@code offset}. Four independent sums let
-     * the CPU overlap the multiply-adds; integer sums are exact, so the order does not change the result.
+     * Integer dot product with the exemplar starting at {@code offset}: one plain loop, which C2
+     * compiles to vector multiply-adds; integer sums are exact, so the order does not change the result.
      */
-    private int dot(byte[] q, int offset) {
-        int s0 = 0;
-        int s1 = 0;
-        int s2 = 0;
-        int s3 = 0;
-        int j = 0;
-        for (int end = dim - 3; j < end; j += 4) {
-            s0 += q[j] * flat[offset + j];
-            s1 += q[j + 1] * flat[offset + j + 1];
-            s2 += q[j + 2] * flat[offset + j + 2];
-            s3 += q[j + 3] * flat[offset + j + 3];
+    private static int dot(int[] q, int[] exemplars, int offset) {
+        int sum = 0;
+        for (int j = 0; j < q.length; j++) {
+            sum += q[j] * exemplars[offset + j];
         }
-        for (; j < dim; j++) {
-            s0 += q[j] * flat[offset + j];
-        }
-        return s0 + s1 + s2 + s3;
+        return sum;
     }
 
-    private static void quantize(float[] v, byte[] out, int offset) {
+    private static void quantize(float[] v, int[] out, int offset) {
         for (int j = 0; j < v.length; j++) {
-            out[offset + j] = (byte) Math.round(Math.max(-1f, Math.min(1f, v[j])) * QUANT);
+            out[offset + j] = Math.round(Math.max(-1f, Math.min(1f, v[j])) * QUANT);
         }
     }
 }

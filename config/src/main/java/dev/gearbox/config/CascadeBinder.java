@@ -42,8 +42,11 @@ final class CascadeBinder {
         boolean enabled = r.bool("enabled").orElse(true);
         boolean fromRouter = r.string("start_tier").map(FROM_ROUTER::equals).orElse(false);
         Optional<Tier> start = fromRouter ? Optional.empty()
-                : r.has("start_tier") ? tier(r, "start_tier", declaredTiers) : Optional.of(d.startTier());
-        Optional<Tier> ceilingGiven = r.has("ceiling_tier") ? tier(r, "ceiling_tier", declaredTiers)
+                : r.has("start_tier")
+                ? RoutingBinder.configuredTier(r, "start_tier", declaredTiers, List.of(FROM_ROUTER))
+                : Optional.of(d.startTier());
+        Optional<Tier> ceilingGiven = r.has("ceiling_tier")
+                ? RoutingBinder.configuredTier(r, "ceiling_tier", declaredTiers, List.of())
                 : Optional.of(d.ceilingTier());
         Tier ceiling = ceilingGiven.orElse(d.ceilingTier());
         if (start.isPresent() && ceilingGiven.isPresent() && start.get().compareTo(ceiling) >= 0) {
@@ -62,27 +65,6 @@ final class CascadeBinder {
         List<GateConfig> gates = r.has("gates") ? gates(r, deployments) : d.gates();
         Tier startTier = fromRouter ? null : start.orElse(d.startTier());
         return new CascadeConfig(enabled, startTier, ceiling, maxEscalations, hint, classes, streams, gates);
-    }
-
-    private static Optional<Tier> tier(ConfigReader r, String key, Set<Tier> declaredTiers) {
-        Optional<String> name = r.string(key);
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Tier> tier = Tier.fromWire(name.get());
-        if (tier.isEmpty()) {
-            List<String> names = new ArrayList<>(RoutingBinder.tierNames());
-            if (key.equals("start_tier")) {
-                names.add(FROM_ROUTER);
-            }
-            r.error(key, "unknown tier '" + name.get() + "'" + KeySuggestions.hint(name.get(), names));
-            return Optional.empty();
-        }
-        if (!declaredTiers.isEmpty() && !declaredTiers.contains(tier.get())) {
-            r.error(key, "tier '" + name.get() + "' is not configured under tiers");
-            return Optional.empty();
-        }
-        return tier;
     }
 
     private static Optional<String> choice(ConfigReader r, String key, List<String> allowed) {

@@ -42,7 +42,7 @@ final class RouterBinder {
         Thresholds thresholds = r.object("thresholds").flatMap(RouterBinder::thresholds).orElse(d.thresholds());
         double floor = r.number("confidence_floor").filter(v -> unit(r, "confidence_floor", v))
                 .orElse(d.confidenceFloor());
-        Tier lowTier = tier(r, "low_confidence_tier", declaredTiers).orElse(d.lowConfidenceTier());
+        Tier lowTier = RoutingBinder.configuredTier(r, "low_confidence_tier", declaredTiers, List.of()).orElse(d.lowConfidenceTier());
         LlmClassifierConfig llm = r.object("llm").flatMap(l -> llm(l, deployments)).orElse(null);
         List<RuleConfig> rules = rules(r, declaredTiers);
         return new RouterConfig(enabled, model, thresholds, floor, lowTier, llm, rules);
@@ -178,22 +178,7 @@ final class RouterBinder {
         if (!r.require("tier")) {
             return Optional.empty();
         }
-        return tier(r, "tier", declaredTiers);
-    }
-
-    private static Optional<Tier> tier(ConfigReader r, String key, Set<Tier> declaredTiers) {
-        Optional<String> name = r.string(key);
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Tier> tier = Tier.fromWire(name.get());
-        if (tier.isEmpty()) {
-            r.error(key, "unknown tier '" + name.get() + "'" + KeySuggestions.hint(name.get(), RoutingBinder.tierNames()));
-        } else if (!declaredTiers.isEmpty() && !declaredTiers.contains(tier.get())) {
-            r.error(key, "tier '" + name.get() + "' is not configured under tiers");
-            return Optional.empty();
-        }
-        return tier;
+        return RoutingBinder.configuredTier(r, "tier", declaredTiers, List.of());
     }
 
     private static boolean compiles(ConfigReader r, String pattern) {

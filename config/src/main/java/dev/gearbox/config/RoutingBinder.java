@@ -1,5 +1,6 @@
 package dev.gearbox.config;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,30 @@ final class RoutingBinder {
         root.errorAt(ConfigPath.child(SECTION, DEFAULT_TIER), given
                 ? "tier '" + tier.wire() + "' is not configured under tiers (configured: " + declared + ")"
                 : "defaults to '" + tier.wire() + "', which is not configured under tiers; set it to one of: " + declared);
+    }
+
+    /**
+     * The tier named at {@code key}, which must be one of the tiers declared under {@code tiers} (when
+     * any are); otherwise an error at that path and empty. {@code otherNames} are further values the
+     * key accepts (handled by the caller), offered as suggestions too.
+     */
+    static Optional<Tier> configuredTier(ConfigReader r, String key, Set<Tier> declaredTiers, List<String> otherNames) {
+        Optional<String> name = r.string(key);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Tier> tier = Tier.fromWire(name.get());
+        if (tier.isEmpty()) {
+            List<String> names = new ArrayList<>(tierNames());
+            names.addAll(otherNames);
+            r.error(key, "unknown tier '" + name.get() + "'" + KeySuggestions.hint(name.get(), names));
+            return Optional.empty();
+        }
+        if (!declaredTiers.isEmpty() && !declaredTiers.contains(tier.get())) {
+            r.error(key, "tier '" + name.get() + "' is not configured under tiers");
+            return Optional.empty();
+        }
+        return tier;
     }
 
     /** The tier names as written in the config, cheapest first. */

@@ -83,13 +83,7 @@ final class GraphVectorIndex implements VectorIndex {
             }
             structure.readLock().lock();
             try {
-                int ordinal = nextOrdinal++;
-                VectorFloat<?> v = VECTORS.createFloatVector(vector);
-                values.set(ordinal, v);
-                rawVectors.put(ordinal, vector);
-                builder.addGraphNode(ordinal, v);
-                ordinals.put(id, ordinal);
-                liveIds.put(ordinal, id);
+                insert(id, vector);
             } finally {
                 structure.readLock().unlock();
             }
@@ -180,18 +174,21 @@ final class GraphVectorIndex implements VectorIndex {
             Map<Long, float[]> live = new java.util.HashMap<>();
             liveIds.forEach((ordinal, id) -> live.put(id, rawVectors.get(ordinal)));
             reset();
-            live.forEach((id, vector) -> {
-                int ordinal = nextOrdinal++;
-                VectorFloat<?> v = VECTORS.createFloatVector(vector);
-                values.set(ordinal, v);
-                rawVectors.put(ordinal, vector);
-                builder.addGraphNode(ordinal, v);
-                ordinals.put(id, ordinal);
-                liveIds.put(ordinal, id);
-            });
+            live.forEach(this::insert);
         } finally {
             structure.writeLock().unlock();
         }
+    }
+
+    /** Adds one vector under a fresh ordinal; the caller holds the structure lock. */
+    private void insert(long id, float[] vector) {
+        int ordinal = nextOrdinal++;
+        VectorFloat<?> v = VECTORS.createFloatVector(vector);
+        values.set(ordinal, v);
+        rawVectors.put(ordinal, vector);
+        builder.addGraphNode(ordinal, v);
+        ordinals.put(id, ordinal);
+        liveIds.put(ordinal, id);
     }
 
     private void reset() {

@@ -27,6 +27,7 @@ import dev.gearbox.server.GearboxApp;
 import dev.gearbox.server.GearboxProviders;
 import dev.gearbox.testfixtures.MockUpstreamServer;
 import dev.gearbox.testfixtures.RecordedRequest;
+import dev.gearbox.testfixtures.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gearbox.config.DecisionLogConfig;
 import dev.gearbox.core.telemetry.log.FeedbackLine;
 import dev.gearbox.core.telemetry.log.LogLine;
+import dev.gearbox.testfixtures.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class DecisionLogWriterTest {
     @TempDir
     Path dir;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T23:59:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-24T23:59:00Z"));
 
     private DecisionLogConfig config(long maxBytes, int capacity) {
         return new DecisionLogConfig(true, dir, false, maxBytes, capacity);
@@ -116,34 +115,6 @@ class DecisionLogWriterTest {
     private List<String> files() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.gearbox.server.e2e;
+package dev.gearbox.testfixtures;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it, so cooldowns end without waiting. */
-final class SettableClock extends Clock {
+/** A UTC clock that stands still until a test moves it, so cooldowns and day rollovers need no waiting. */
+public final class SettableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
 
@@ -29,8 +29,9 @@ final class SettableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** Stays in UTC: the code under test only asks for a zone to format UTC dates. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the tests only need UTC");
+        return this;
     }
 }

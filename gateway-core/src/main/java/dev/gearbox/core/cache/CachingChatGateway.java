@@ -7,6 +7,7 @@ import dev.gearbox.core.gateway.GatewayStreamListener;
 import dev.gearbox.core.gateway.RequestContext;
 import dev.gearbox.core.gateway.RouteInfo;
 import dev.gearbox.core.metrics.GatewayMetrics;
+import dev.gearbox.core.model.AnswerChunks;
 import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.ChatResponse;
@@ -137,7 +138,7 @@ public final class CachingChatGateway implements ChatGateway {
     private static void replay(Lookup.Hit hit, ChatRequest request, RequestContext context, GatewayStreamListener listener) {
         RouteInfo route = hitRoute(hit);
         listener.onStart(route);
-        for (ChatChunk chunk : AnswerReplay.chunks(answered(hit.answer().response(), context), request.includeUsage())) {
+        for (ChatChunk chunk : AnswerChunks.of(answered(hit.answer().response(), context), request.includeUsage())) {
             listener.onChunk(chunk);
         }
         listener.onComplete(route);

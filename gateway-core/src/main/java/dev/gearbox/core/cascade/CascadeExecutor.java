@@ -105,7 +105,7 @@ public final class CascadeExecutor {
             this.request = request;
             this.plan = plan;
             this.addLogprobs = gates.needsLogprobs() && !Boolean.TRUE.equals(request.logprobs());
-            this.outgoing = addLogprobs ? withLogprobs(request) : request;
+            this.outgoing = addLogprobs ? request.withLogprobs(true) : request;
         }
 
         CompletableFuture<GatewayResponse> start() {
@@ -228,12 +228,6 @@ public final class CascadeExecutor {
             }
             return true;
         }
-    }
-
-    static ChatRequest withLogprobs(ChatRequest r) {
-        return new ChatRequest(r.model(), r.messages(), r.stream(), r.includeUsage(), r.tools(), r.toolChoice(),
-                r.responseFormat(), r.temperature(), r.topP(), r.maxTokens(), r.maxCompletionTokens(), r.n(), r.stop(),
-                r.seed(), true, r.topLogprobs(), r.extra());
     }
 
     static ChatResponse withoutLogprobs(ChatResponse r) {

@@ -25,10 +25,6 @@ public final class GateChain {
         return gates;
     }
 
-    public boolean isEmpty() {
-        return gates.isEmpty();
-    }
-
     /** True when any gate reads token logprobs. */
     public boolean needsLogprobs() {
         return gates.stream().anyMatch(QualityGate::needsLogprobs);

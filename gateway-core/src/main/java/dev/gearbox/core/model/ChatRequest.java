@@ -65,6 +65,12 @@ public record ChatRequest(
                 temperature, topP, maxTokens, maxCompletionTokens, n, stop, seed, logprobs, topLogprobs, extra);
     }
 
+    /** The same request asking for token logprobs or not (the cascade's logprob gate needs them). */
+    public ChatRequest withLogprobs(Boolean newLogprobs) {
+        return new ChatRequest(model, messages, stream, includeUsage, tools, toolChoice, responseFormat,
+                temperature, topP, maxTokens, maxCompletionTokens, n, stop, seed, newLogprobs, topLogprobs, extra);
+    }
+
     /** The output-token cap the client asked for, whichever field carried it; null when none. */
     public Integer outputTokenLimit() {
         return maxCompletionTokens != null ? maxCompletionTokens : maxTokens;

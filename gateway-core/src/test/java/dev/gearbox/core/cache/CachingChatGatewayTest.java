@@ -19,6 +19,7 @@ import dev.gearbox.core.gateway.RequestContext;
 import dev.gearbox.core.gateway.RouteInfo;
 import dev.gearbox.core.routing.RoutingDecision;
 import dev.gearbox.core.metrics.GatewayMetrics;
+import dev.gearbox.core.model.AnswerChunks;
 import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.ChatResponse;
@@ -205,7 +206,7 @@ class CachingChatGatewayTest {
         public StreamHandle stream(ChatRequest request, RequestContext context, GatewayStreamListener listener) {
             calls.incrementAndGet();
             lastRequest = request;
-            List<ChatChunk> chunks = AnswerReplay.chunks(answer("answer to " + request.messages().get(0).text()),
+            List<ChatChunk> chunks = AnswerChunks.of(answer("answer to " + request.messages().get(0).text()),
                     request.includeUsage());
             listener.onStart(route());
             if (next.equals("cut")) {

@@ -2,6 +2,7 @@ package dev.gearbox.core.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gearbox.core.model.AnswerChunks;
 import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.model.Choice;
@@ -18,12 +19,12 @@ class StreamAssemblerTest {
 
     @Test
     void replayAndAssemblyRoundTripTextToolCallsAndUsage() {
-        Message message = new Message(Role.ASSISTANT, dev.gearbox.core.model.Content.of("x".repeat(250)), null,
+        Message message = new Message(Role.ASSISTANT, dev.gearbox.core.model.Content.of("x".repeat(700)), null,
                 List.of(ToolCall.function("call_1", "weather", "{\"city\":\"Oslo\"}")), null, Map.of());
         ChatResponse answer = new ChatResponse("id-1", 42, "m", List.of(new Choice(0, message, "tool_calls", null)),
                 Usage.of(5, 9), "fp", Map.of());
 
-        List<ChatChunk> chunks = AnswerReplay.chunks(answer, true);
+        List<ChatChunk> chunks = AnswerChunks.of(answer, true);
         StreamAssembler assembler = new StreamAssembler();
         chunks.forEach(assembler::add);
 
@@ -38,13 +39,13 @@ class StreamAssemblerTest {
     void withoutIncludeUsageThereIsNoUsageChunk() {
         ChatResponse answer = CacheTesting.answer("hello");
 
-        assertThat(AnswerReplay.chunks(answer, false)).noneMatch(ChatChunk::isUsageOnly);
+        assertThat(AnswerChunks.of(answer, false)).noneMatch(ChatChunk::isUsageOnly);
     }
 
     @Test
     void aStreamWithoutAFinishReasonIsNotComplete() {
         StreamAssembler assembler = new StreamAssembler();
-        AnswerReplay.chunks(CacheTesting.answer("hello"), false).stream()
+        AnswerChunks.of(CacheTesting.answer("hello"), false).stream()
                 .filter(c -> c.choices().get(0).finishReason() == null)
                 .forEach(assembler::add);
 

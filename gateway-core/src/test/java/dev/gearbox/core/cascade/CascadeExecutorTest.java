@@ -108,7 +108,8 @@ class CascadeExecutorTest {
         String hint = mid.requests().get(0).messages().get(1).text();
         assertThat(hint).contains("json: not valid JSON").contains("Rejected draft")
                 .contains("Sure! Here is your JSON: {\"a\": 1}");
-        assertThat(mid.requests().get(0).responseFormat()).as("the next tier still gets JSON mode").isNotNull();
+        assertThat(mid.requests().get(0).responseFormat().path("type").asText()).as("the next tier still gets JSON mode")
+                .isEqualTo("json_object");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gearbox.core.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gearbox.core.model.AnswerChunks;
 import dev.gearbox.core.model.ChatChunk;
 import dev.gearbox.core.model.ChatResponse;
 import dev.gearbox.core.model.Choice;
@@ -22,7 +23,7 @@ class StreamReplayTest {
     @Test
     void textBecomesRoleContentFinishAndUsageChunks() {
         String text = "a".repeat(300) + "\uD83D\uDE00" + "b".repeat(10);
-        List<ChatChunk> chunks = StreamReplay.chunks(answer(Message.of(Role.ASSISTANT, text), "stop", Usage.of(3, 4)), true);
+        List<ChatChunk> chunks = AnswerChunks.of(answer(Message.of(Role.ASSISTANT, text), "stop", Usage.of(3, 4)), true);
 
         assertThat(chunks).allSatisfy(c -> {
             assertThat(c.id()).isEqualTo("chatcmpl-1");
@@ -46,7 +47,7 @@ class StreamReplayTest {
     void toolCallsAreReplayedWholeAndUsageOnlyWhenAsked() {
         Message calls = new Message(Role.ASSISTANT, null, null,
                 List.of(ToolCall.function("c1", "get_weather", "{\"city\":\"Paris\"}")), null, Map.of());
-        List<ChatChunk> chunks = StreamReplay.chunks(answer(calls, "tool_calls", Usage.of(1, 1)), false);
+        List<ChatChunk> chunks = AnswerChunks.of(answer(calls, "tool_calls", Usage.of(1, 1)), false);
 
         assertThat(chunks).hasSize(3);
         var delta = chunks.get(1).choices().get(0).delta().toolCalls().get(0);

@@ -6,6 +6,7 @@ import dev.gearbox.config.DeploymentConfig;
 import dev.gearbox.core.error.ErrorKind;
 import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.providers.http.RetryAfter;
+import dev.gearbox.providers.http.SecretRedactor;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class GeminiErrorMapper {
     private static final int MAX_MESSAGE = 1000;
-    private static final Pattern KEY_LIKE = Pattern.compile("AIza[0-9A-Za-z_\\-]{20,}|\\bkey=[^&\\s]+");
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
     private static final Pattern CONTEXT_TOO_LONG = Pattern.compile(
             "(?i)(input token count.*exceeds|exceeds the maximum number of tokens|prompt is too long|context.*too long)");
@@ -160,12 +160,7 @@ public final class GeminiErrorMapper {
 
     /** Collapses whitespace, masks the deployment's key and anything key-like, bounds the length. */
     private String clean(String text) {
-        String s = WHITESPACE.matcher(text).replaceAll(" ").trim();
-        String key = deployment.apiKey();
-        if (key != null && !key.isEmpty()) {
-            s = s.replace(key, "[redacted]");
-        }
-        s = KEY_LIKE.matcher(s).replaceAll("[redacted]");
+        String s = SecretRedactor.redact(WHITESPACE.matcher(text).replaceAll(" ").trim(), deployment.apiKey());
         return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE) + "...";
     }
 }

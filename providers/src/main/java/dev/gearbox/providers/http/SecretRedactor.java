@@ -4,12 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * Makes upstream error text safe to show a client or log: the deployment's own key and anything
- * key-shaped ({@code sk-...}, {@code sk-ant-...}, {@code AIza...}) are masked, control characters
+ * key-shaped ({@code sk-...}, {@code sk-ant-...}, {@code AIza...}, a {@code key=} query value) are masked, control characters
  * dropped, and the text bounded.
  */
 public final class SecretRedactor {
     private static final Pattern KEY_LIKE =
-            Pattern.compile("\\b(?:sk|pk|rk|key|gsk|xai)[-_][A-Za-z0-9_*.\\-]{4,}|\\bAIza[A-Za-z0-9_\\-]{20,}");
+            Pattern.compile("\\b(?:sk|pk|rk|key|gsk|xai)[-_][A-Za-z0-9_*.\\-]{4,}|\\bAIza[A-Za-z0-9_\\-]{20,}"
+                    + "|\\bkey=[^&\\s]+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t]]");
     private static final int MAX_CHARS = 1000;
 

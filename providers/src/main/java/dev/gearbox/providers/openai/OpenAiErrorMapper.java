@@ -4,11 +4,11 @@ import dev.gearbox.config.DeploymentConfig;
 import dev.gearbox.core.error.ErrorKind;
 import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.providers.http.RetryAfter;
+import dev.gearbox.providers.http.SecretRedactor;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * Turns an OpenAI-compatible upstream's error (status, headers, body) into a GatewayException:
@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  * was the deployment's key, so a client never believes its own key was refused.
  */
 public final class OpenAiErrorMapper implements ErrorMapping {
-    /** Key-shaped tokens, e.g. OpenAI's "Incorrect API key provided: sk-proj-****abcd". */
-    private static final Pattern KEY_LIKE = Pattern.compile("\\b(?:sk|pk|rk|key|gsk|xai)[-_][A-Za-z0-9_*.\\-]{4,}");
-
     private final DeploymentConfig deployment;
     private final OpenAiCodec codec;
     private final Clock clock;
@@ -86,12 +83,8 @@ public final class OpenAiErrorMapper implements ErrorMapping {
         return ErrorKind.forUpstreamStatus(status);
     }
 
+    /** The deployment's key and anything key-shaped (e.g. "Incorrect API key provided: sk-proj-****abcd") masked. */
     private String redact(String text) {
-        String out = text;
-        String key = deployment.apiKey();
-        if (key != null && !key.isEmpty()) {
-            out = out.replace(key, "[redacted]");
-        }
-        return KEY_LIKE.matcher(out).replaceAll("[redacted]");
+        return SecretRedactor.redact(text, deployment.apiKey());
     }
 }

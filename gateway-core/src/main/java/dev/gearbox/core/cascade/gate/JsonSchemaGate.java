@@ -1,6 +1,8 @@
 package dev.gearbox.core.cascade.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -26,6 +28,8 @@ public record JsonSchemaGate() implements QualityGate {
     public static final String INVALID_JSON = "invalid_json";
     public static final String MISMATCH = "schema_mismatch";
     private static final int MAX_REPORTED = 3;
+    /** Compiled schemas by their JSON text: a client usually sends the same few schemas, and compiling one costs far more than validating. */
+    private static final Cache<String, JsonSchema> COMPILED = Caffeine.newBuilder().maximumSize(256).build();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             b -> b.schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(iri -> isBundledMetaSchema(iri.toString())))));
 
@@ -47,7 +51,7 @@ public record JsonSchemaGate() implements QualityGate {
         }
         Set<ValidationMessage> errors;
         try {
-            JsonSchema schema = FACTORY.getSchema(schemaNode.get());
+            JsonSchema schema = COMPILED.get(schemaNode.get().toString(), key -> FACTORY.getSchema(schemaNode.get()));
             errors = schema.validate(parsed.get());
         } catch (RuntimeException e) { // a broken or external schema: not the answer's fault
             return Answers.done(new GateVerdict.Abstain(NAME));

@@ -8,6 +8,7 @@ import dev.gearbox.core.error.GatewayException;
 import dev.gearbox.core.metrics.GatewayMetrics;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.ChatResponse;
+import dev.gearbox.core.model.JsonVerdict;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
 import dev.gearbox.core.provider.ChatProvider;
@@ -101,12 +102,7 @@ public record JudgeGate(String deployment, ChatProvider judge, Duration timeout,
 
     /** The judge's verdict from its text; abstain unless it is a JSON object with a boolean {@code acceptable}. */
     static GateVerdict read(String text) {
-        int start = text.indexOf('{');
-        int end = text.lastIndexOf('}');
-        if (start < 0 || end < start) {
-            return new GateVerdict.Abstain(NAME);
-        }
-        Optional<JsonNode> parsed = JsonText.parse(text.substring(start, end + 1));
+        Optional<JsonNode> parsed = JsonVerdict.in(text);
         JsonNode acceptable = parsed.map(p -> p.get("acceptable")).orElse(null);
         if (acceptable == null || !acceptable.isBoolean()) {
             return new GateVerdict.Abstain(NAME);

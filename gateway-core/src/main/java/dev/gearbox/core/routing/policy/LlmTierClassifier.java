@@ -1,10 +1,10 @@
 package dev.gearbox.core.routing.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gearbox.config.Tier;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.ChatResponse;
+import dev.gearbox.core.model.JsonVerdict;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
 import dev.gearbox.core.provider.ChatProvider;
@@ -32,7 +32,6 @@ public final class LlmTierClassifier implements TierClassifier {
             ordinary code), frontier (hard math, complex code, deep multi-step reasoning, high-stakes domains).
             Reply with only a JSON object: {"tier": "fast|balanced|frontier", "class": "%s", \
             "confidence": <number from 0 to 1>}""";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChatProvider provider;
     private final Duration timeout;
@@ -92,20 +91,11 @@ public final class LlmTierClassifier implements TierClassifier {
 
     /** The verdict in an answer, tolerating prose or code fences around one JSON object. */
     Optional<ClassifierVerdict> parse(String answer) {
-        if (answer == null) {
+        Optional<JsonNode> parsed = JsonVerdict.in(answer);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        int start = answer.indexOf('{');
-        int end = answer.lastIndexOf('}');
-        if (start < 0 || end <= start) {
-            return Optional.empty();
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(answer.substring(start, end + 1));
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
+        JsonNode node = parsed.get();
         Optional<Tier> tier = Tier.fromWire(node.path("tier").asText("").strip().toLowerCase(java.util.Locale.ROOT));
         JsonNode confidence = node.path("confidence");
         if (tier.isEmpty() || !confidence.isNumber() || confidence.asDouble() < 0 || confidence.asDouble() > 1) {

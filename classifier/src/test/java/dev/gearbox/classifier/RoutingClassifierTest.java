@@ -64,9 +64,9 @@ class RoutingClassifierTest {
 
     @Test
     void bundledRouterRefusesAnEmbedderWithAnotherInputBound() {
-        Embedder shortInput = new Embedder(64, executor);
+        Embedder shortInput = new Embedder(Embedder.DEFAULT_MAX_TOKENS / 2, executor);
         assertThatThrownBy(() -> RoutingClassifier.bundled(shortInput))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("128");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(String.valueOf(Embedder.DEFAULT_MAX_TOKENS));
     }
 
     @Test

@@ -1,52 +1,50 @@
 package dev.gearbox.classifier.embed;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
  * Sentence embeddings from all-MiniLM-L6-v2 (quantized), run in-process with ONNX. Inputs longer
- * than {@code maxTokens} are cut keeping their start and end, so latency stays bounded. Vectors are
- * L2-normalized, so a dot product is the cosine similarity. Thread-safe: ONNX sessions may be run
- * concurrently.
+ * than {@code maxTokens} word pieces are cut keeping their start and end, so latency stays bounded.
+ * Vectors are L2-normalized, so a dot product is the cosine similarity. Thread-safe.
  */
 public final class Embedder {
 
     public static final int DIMENSION = 384;
     /**
-     * The served input bound (first and last 64 tokens of longer texts). Cross-validated against
-     * 256 at no APGR cost and ~25% less embedding time (classifier/EXPERIMENTS.md, "Input bound").
+     * The served input bound in model word pieces, [CLS] and [SEP] included: the encoder's time grows
+     * linearly with the pieces it sees (about 50 us each on the 2-core target), and 64 pieces
+     * cross-validated within noise of 128 (classifier/EXPERIMENTS.md, "Input bound").
      */
-    public static final int DEFAULT_MAX_TOKENS = 128;
-    private static final String MODEL_ID = "all-minilm-l6-v2-q";
-
-    private final MiniLmSession model;
-    private final int maxTokens;
-
+    public static final int DEFAULT_MAX_TOKENS = 64;
     /** ONNX Runtime threads per call by default: one, so concurrent requests share the cores without oversubscribing. */
     public static final int DEFAULT_INTRA_OP_THREADS = 1;
+    /** Names the model and how its input is cut, so cached vectors of another version never match. */
+    private static final String MODEL_ID = "all-minilm-l6-v2-q/wordpiece-start-end";
 
-    /** @param executor runs the batch method's work; single embeddings run on the caller's thread */
+    private final MiniLmEncoder model;
+    private final Executor executor;
+    private final int maxTokens;
+
+    /** @param executor runs {@link #embedAll}'s work; single embeddings run on the caller's thread */
     public Embedder(int maxTokens, Executor executor) {
         this(maxTokens, executor, DEFAULT_INTRA_OP_THREADS);
     }
 
     /**
-     * @param executor       runs the batch method's work; single embeddings run on the caller's thread
+     * @param executor       runs {@link #embedAll}'s work; single embeddings run on the caller's thread
      * @param intraOpThreads ONNX Runtime threads each embedding may use
      */
     public Embedder(int maxTokens, Executor executor, int intraOpThreads) {
-        if (maxTokens < 8) {
-            throw new IllegalArgumentException("maxTokens must be at least 8, got " + maxTokens);
-        }
         this.maxTokens = maxTokens;
-        this.model = new MiniLmSession(intraOpThreads, executor);
+        this.executor = executor;
+        this.model = new MiniLmEncoder(maxTokens, intraOpThreads);
     }
 
     public int maxTokens() {
@@ -58,29 +56,25 @@ public final class Embedder {
         if (text == null || text.isBlank()) {
             return new float[DIMENSION];
         }
-        return normalized(model.embed(bounded(text)).content());
+        return normalized(model.encode(text));
     }
 
     /** Embeddings of many texts, in order, spread over the executor. */
     public List<float[]> embedAll(List<String> texts) {
-        List<TextSegment> segments = new ArrayList<>();
+        List<CompletableFuture<float[]>> running = new ArrayList<>(texts.size());
         for (String t : texts) {
-            if (t != null && !t.isBlank()) {
-                segments.add(TextSegment.from(bounded(t)));
-            }
+            running.add(CompletableFuture.supplyAsync(() -> embed(t), executor));
         }
-        List<Embedding> embedded = segments.isEmpty() ? List.of() : model.embedAll(segments).content();
         List<float[]> out = new ArrayList<>(texts.size());
-        int next = 0;
-        for (String t : texts) {
-            out.add(t == null || t.isBlank() ? new float[DIMENSION] : normalized(embedded.get(next++)));
+        for (CompletableFuture<float[]> f : running) {
+            out.add(f.join());
         }
         return out;
     }
 
-    /** The text the model actually sees. */
-    public String bounded(String text) {
-        return TokenCounter.keepStartAndEnd(text, maxTokens);
+    /** The word-piece ids the model sees for a text: at most {@link #maxTokens()}, start and end kept. */
+    public long[] inputIds(String text) {
+        return model.inputIds(text == null ? "" : text);
     }
 
     /** A content hash naming this model, its input bound and the text: the key for caching. */
@@ -94,8 +88,7 @@ public final class Embedder {
         }
     }
 
-    private static float[] normalized(Embedding e) {
-        float[] v = e.vector().clone();
+    private static float[] normalized(float[] v) {
         double norm = 0;
         for (float x : v) {
             norm += x * x;

@@ -16,6 +16,6 @@ public final class ExperimentPaths {
 
     /** The embedding cache for inputs cut to {@code maxTokens}. */
     static Path cache(int maxTokens) {
-        return Path.of("target", "emb-cache", "minilm-q-" + maxTokens + ".bin");
+        return Path.of("target", "emb-cache", "minilm-q-wp-" + maxTokens + ".bin");
     }
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Measures the bundled router's latency (embedding + signals + model, no cache hits) on the
  * arena-hard prompts, a realistic traffic mix: per stage on one thread, then end to end with
  * {@code threads} concurrent callers (latency per call and classifications per second).
- * Usage: {@code LatencyProbe [dataDir] [threads=8] [intraOpThreads=1] [maxTokens=128]}; a
+ * Usage: {@code LatencyProbe [dataDir] [threads=8] [intraOpThreads=1] [maxTokens=Embedder.DEFAULT_MAX_TOKENS]}; a
  * maxTokens other than the model's is a what-if for timing only (the scores would be skewed).
  */
 public final class LatencyProbe {

@@ -3,6 +3,7 @@ package dev.gearbox.classifier.embed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +57,14 @@ class EmbedderTest {
     @Test
     void longInputIsBoundedAndKeyedByContent() {
         String longText = "Question: " + "words ".repeat(400) + "What is the answer?";
-        assertThat(TokenCounter.count(embedder.bounded(longText))).isLessThanOrEqualTo(64 + 3);
+        long[] ids = embedder.inputIds(longText);
+        long[] question = embedder.inputIds("What is the answer?");
+        assertThat(ids).hasSize(64);
+        // [CLS] question ... and the end of the text, then [SEP]: start and end both kept
+        assertThat(ids[0]).isEqualTo(question[0]);
+        assertThat(Arrays.copyOfRange(ids, ids.length - question.length + 1, ids.length))
+                .containsExactly(Arrays.copyOfRange(question, 1, question.length));
+        assertThat(embedder.embed(longText)).isNotEqualTo(embedder.embed("Question: " + "words ".repeat(400)));
         assertThat(embedder.cacheKey("a")).isEqualTo(embedder.cacheKey("a")).isNotEqualTo(embedder.cacheKey("b"));
     }
 

@@ -1,0 +1,74 @@
+package dev.gearbox.classifier.embed;
+
+import java.util.function.Function;
+
+/**
+ * The word-piece ids the encoder sees for a text: {@code [CLS]}, the text's first and last pieces
+ * within the bound, {@code [SEP]}. The start usually states the task and the end the question, so
+ * a long prompt keeps both and loses its middle. Only the two ends of a long text are tokenized at
+ * all, so a 200k-token prompt costs no more than a short one.
+ */
+final class BoundedWordPieces {
+
+    /**
+     * Characters tokenized at each end of a long text, per word piece kept. A word piece spans at
+     * least one character and English averages about four, so this always covers the pieces kept.
+     */
+    static final int CHARS_PER_PIECE = 16;
+
+    private final Function<String, long[]> tokenize;
+    private final long cls;
+    private final long sep;
+    private final int head;
+    private final int tail;
+
+    /**
+     * @param tokenize  a text's word-piece ids, without special tokens
+     * @param maxTokens the model input bound, special tokens included
+     */
+    BoundedWordPieces(Function<String, long[]> tokenize, long cls, long sep, int maxTokens) {
+        if (maxTokens < 8) {
+            throw new IllegalArgumentException("maxTokens must be at least 8, got " + maxTokens);
+        }
+        this.tokenize = tokenize;
+        this.cls = cls;
+        this.sep = sep;
+        int pieces = maxTokens - 2;
+        this.head = (pieces + 1) / 2;
+        this.tail = pieces - head;
+    }
+
+    long[] ids(String text) {
+        int window = (head + tail) * CHARS_PER_PIECE;
+        if (text.length() <= 2 * window) {
+            long[] all = tokenize.apply(text);
+            if (all.length <= head + tail) {
+                return framed(all, 0, all.length, all, 0);
+            }
+            return framed(all, 0, head, all, tail);
+        }
+        long[] start = tokenize.apply(text.substring(0, cutBefore(text, window)));
+        long[] end = tokenize.apply(text.substring(cutAfter(text, text.length() - window)));
+        return framed(start, 0, Math.min(head, start.length), end, Math.min(tail, end.length));
+    }
+
+    /** [CLS] + first[from, to) + the last {@code lastCount} ids of {@code last} + [SEP]. */
+    private long[] framed(long[] first, int from, int to, long[] last, int lastCount) {
+        int n = to - from;
+        long[] ids = new long[n + lastCount + 2];
+        ids[0] = cls;
+        System.arraycopy(first, from, ids, 1, n);
+        System.arraycopy(last, last.length - lastCount, ids, 1 + n, lastCount);
+        ids[ids.length - 1] = sep;
+        return ids;
+    }
+
+    /** An index at or before {@code at} that does not split a surrogate pair. */
+    private static int cutBefore(String text, int at) {
+        return Character.isLowSurrogate(text.charAt(at)) ? at - 1 : at;
+    }
+
+    private static int cutAfter(String text, int at) {
+        return Character.isLowSurrogate(text.charAt(at)) ? at + 1 : at;
+    }
+}

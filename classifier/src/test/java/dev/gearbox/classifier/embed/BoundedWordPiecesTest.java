@@ -1,0 +1,88 @@
+package dev.gearbox.classifier.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BoundedWordPiecesTest {
+
+    private static final long CLS = 101;
+    private static final long SEP = 102;
+    private final List<String> tokenized = new ArrayList<>();
+
+    /** One "piece" per space-separated word: the word's number, so the cut is visible in the ids. */
+    private long[] numbers(String text) {
+        tokenized.add(text);
+        return Arrays.stream(text.trim().split(" +")).filter(w -> !w.isEmpty()).mapToLong(Long::parseLong).toArray();
+    }
+
+    private static String count(int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            b.append(i).append(' ');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aShortTextIsFramedWhole() {
+        BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 10);
+        assertThat(pieces.ids("1 2 3")).containsExactly(CLS, 1, 2, 3, SEP);
+    }
+
+    @Test
+    void aTextAtTheBoundIsNotCut() {
+        BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 10);
+        assertThat(pieces.ids(count(1, 9))).containsExactly(CLS, 1, 2, 3, 4, 5, 6, 7, 8, SEP);
+    }
+
+    @Test
+    void aLongerTextKeepsItsStartAndItsEnd() {
+        BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 10);
+        // 8 pieces in all: the first 4 and the last 4
+        assertThat(pieces.ids(count(1, 21))).containsExactly(CLS, 1, 2, 3, 4, 17, 18, 19, 20, SEP);
+    }
+
+    @Test
+    void anOddBoundGivesTheExtraPieceToTheStart() {
+        BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 9);
+        assertThat(pieces.ids(count(1, 21))).containsExactly(CLS, 1, 2, 3, 4, 18, 19, 20, SEP);
+    }
+
+    @Test
+    void aHugeTextIsTokenizedOnlyAtItsTwoEnds() {
+        BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 10);
+        String huge = "1 2 3 4 5 " + "7 ".repeat(100_000) + "96 97 98 99";
+        assertThat(pieces.ids(huge)).containsExactly(CLS, 1, 2, 3, 4, 96, 97, 98, 99, SEP);
+        int window = 8 * BoundedWordPieces.CHARS_PER_PIECE;
+        assertThat(tokenized).hasSize(2).allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(window));
+    }
+
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        List<String> seen = new ArrayList<>();
+        BoundedWordPieces pieces = new BoundedWordPieces(t -> {
+            seen.add(t);
+            return new long[] {7};
+        }, CLS, SEP, 10);
+        String emoji = "\uD83D\uDE00";
+        int window = 8 * BoundedWordPieces.CHARS_PER_PIECE;
+        // the start window ends, and the end window starts, on the low half of an emoji
+        String text = "a".repeat(window - 1) + emoji + "b".repeat(window * 3) + emoji + "c".repeat(window - 2);
+        pieces.ids(text);
+        assertThat(seen).allSatisfy(t -> {
+            assertThat(Character.isHighSurrogate(t.charAt(t.length() - 1))).isFalse();
+            assertThat(Character.isLowSurrogate(t.charAt(0))).isFalse();
+        });
+    }
+
+    @Test
+    void aBoundBelowEightIsRefused() {
+        assertThatThrownBy(() -> new BoundedWordPieces(this::numbers, CLS, SEP, 7))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 8");
+    }
+}

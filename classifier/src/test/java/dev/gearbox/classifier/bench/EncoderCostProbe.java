@@ -13,18 +13,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 /**
- * Would micro-batching the embedder pay on this CPU? Runs the served MiniLM session (one ONNX thread,
- * no spinning) over the arena-hard prompts cut to {@code maxTokens} word pieces, one text per run and
- * then padded batches of 4 and 8 texts per run, and prints the time per text. Not run by the build:
+ * What an embedding costs on this CPU, for choosing the input bound and deciding on micro-batching.
+ * On the served MiniLM session settings (one ONNX thread, no spinning) it prints (1) the time of one
+ * run by input length in word pieces, and (2) over the arena-hard prompts cut to {@code maxTokens}
+ * pieces, the time per text with one text per run and with padded batches of 4 and 8 texts per run.
+ * Not run by the build:
  * {@code java -cp "classifier/target/test-classes:classifier/target/classes:$(cat /tmp/cpt.txt)"
- * dev.gearbox.classifier.bench.BatchedEncoderProbe /work/shared/data [maxTokens=128] [texts=400]}.
+ * dev.gearbox.classifier.bench.EncoderCostProbe /work/shared/data [maxTokens=128] [texts=400]}.
  */
-public final class BatchedEncoderProbe {
+public final class EncoderCostProbe {
 
-    private BatchedEncoderProbe() {
+    private EncoderCostProbe() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -37,7 +40,7 @@ public final class BatchedEncoderProbe {
             texts.add(mapper.readTree(line).path("messages").path(0).path("content").asText());
         }
         texts = texts.subList(0, Math.min(count, texts.size()));
-        ClassLoader loader = BatchedEncoderProbe.class.getClassLoader();
+        ClassLoader loader = EncoderCostProbe.class.getClassLoader();
         HuggingFaceTokenizer tokenizer;
         byte[] model;
         try (InputStream t = loader.getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json");
@@ -60,6 +63,7 @@ public final class BatchedEncoderProbe {
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         options.addConfigEntry("session.intra_op.allow_spinning", "0");
         try (OrtSession session = env.createSession(model, options)) {
+            byLength(env, session, ids.get(0)[0], ids.get(0)[ids.get(0).length - 1]);
             for (int round = 0; round < 2; round++) {
                 System.out.printf("round %d (%d texts, <= %d pieces)%n", round + 1, ids.size(), maxTokens);
                 for (int batch : new int[] {1, 4, 8}) {
@@ -70,6 +74,31 @@ public final class BatchedEncoderProbe {
                         done += batch;
                     }
                     System.out.printf("  batch %d: %.2f ms per text%n", batch, (System.nanoTime() - start) / 1e6 / done);
+                }
+            }
+        }
+    }
+
+    /** Median time of one run by input length (random ordinary word pieces between [CLS] and [SEP]). */
+    private static void byLength(OrtEnvironment env, OrtSession session, long cls, long sep) throws Exception {
+        Random random = new Random(42);
+        for (int round = 0; round < 2; round++) {
+            for (int length : new int[] {8, 16, 32, 64, 96, 128, 256, 512}) {
+                double[] millis = new double[50];
+                for (int i = 0; i < millis.length; i++) {
+                    long[] row = new long[length];
+                    for (int k = 1; k < length - 1; k++) {
+                        row[k] = 1000 + random.nextInt(20_000);
+                    }
+                    row[0] = cls;
+                    row[length - 1] = sep;
+                    long start = System.nanoTime();
+                    run(env, session, List.of(row));
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                }
+                Arrays.sort(millis);
+                if (round == 1) { // the first round warms up
+                    System.out.printf("  one run of %3d pieces: p50 %.2f ms%n", length, millis[millis.length / 2]);
                 }
             }
         }

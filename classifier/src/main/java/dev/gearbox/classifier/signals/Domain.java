@@ -32,7 +32,12 @@ public enum Domain {
 
     /** How many keyword occurrences of this domain the text contains (case-insensitive). */
     public int hits(String text) {
-        Matcher m = pattern.matcher(text.toLowerCase(Locale.ROOT));
+        return hitsInLowerCase(text.toLowerCase(Locale.ROOT));
+    }
+
+    /** As {@link #hits}, for a text already lower-cased (so a caller checking every domain lower-cases once). */
+    int hitsInLowerCase(String lowerCase) {
+        Matcher m = pattern.matcher(lowerCase);
         int n = 0;
         while (m.find()) {
             n++;

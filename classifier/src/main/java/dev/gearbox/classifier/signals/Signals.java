@@ -7,6 +7,7 @@ import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Extracts {@link RequestSignals} from a canonical request. Pure and thread-safe. */
 public final class Signals {
@@ -25,22 +26,25 @@ public final class Signals {
                 turns++;
             }
         }
+        SignalWindow window = SignalWindow.of(prompt);
+        String text = window.text();
+        String lowerCase = text.toLowerCase(Locale.ROOT);
         List<Integer> hits = new ArrayList<>();
         for (Domain d : Domain.values()) {
-            hits.add(d.hits(prompt));
+            hits.add(window.scaled(d.hitsInLowerCase(lowerCase)));
         }
         return new RequestSignals(
-                TokenCounter.count(prompt),
+                window.scaled(TokenCounter.count(text)),
                 systemTokens,
-                TextPatterns.codeBlocks(prompt),
-                TextPatterns.mathExpressions(prompt),
-                TextPatterns.numbers(prompt),
-                TextPatterns.questions(prompt),
-                TextPatterns.answerOptions(prompt),
+                window.scaled(TextPatterns.codeBlocks(text)),
+                window.scaled(TextPatterns.mathExpressions(text)),
+                window.scaled(TextPatterns.numbers(text)),
+                window.scaled(TextPatterns.questions(text)),
+                window.scaled(TextPatterns.answerOptions(text)),
                 turns,
                 !request.tools().isEmpty(),
                 request.responseFormat() != null && !request.responseFormat().isNull(),
-                Script.of(prompt),
+                Script.of(text),
                 hits);
     }
 }

@@ -47,7 +47,7 @@ public class ClassifierBenchmark {
             + "the softmax of scaled dot products between queries and keys gives weights that sum to one then "
             + "write a python function that merges two sorted lists in linear time and prove it correct").split(" ");
 
-    /** Prompt length in words (~1.2 cl100k tokens each): 380 words is a prompt near 512 tokens, which the embedder cuts to its first and last 64. */
+    /** Prompt length in words (~1.2 word pieces each): 380 words is a prompt near 512 tokens, which the embedder cuts to its first and last 31 pieces. */
     @Param({"40", "380"})
     public int words;
 

@@ -27,6 +27,8 @@ public final class Embedder {
     public static final int DEFAULT_INTRA_OP_THREADS = 1;
     /** Names the model and how its input is cut, so cached vectors of another version never match. */
     private static final String MODEL_ID = "all-minilm-l6-v2-q/wordpiece-start-end";
+    /** The embeddings the gateway serves with: stamped into every model file so a file trained on others is refused. */
+    public static final String SERVED_INPUT = MODEL_ID + "/" + DEFAULT_MAX_TOKENS;
 
     private final MiniLmEncoder model;
     private final Executor executor;

@@ -1,5 +1,6 @@
 package dev.gearbox.classifier.model;
 
+import dev.gearbox.classifier.embed.Embedder;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -12,12 +13,14 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A compact, versioned binary form of a trained router (gzip of tagged sections). kNN exemplar
  * embeddings are stored as int8 (x127): cosine similarities move by well under 0.01, and the
- * file shrinks fourfold. Readers reject an unknown magic, version or section tag.
+ * file shrinks fourfold. Readers reject an unknown magic, version or section tag. Since version 2
+ * the header names the embeddings the model was trained on ({@link Embedder#SERVED_INPUT}), and a
+ * model trained on other embeddings is refused: its scores would be silently skewed.
  */
 public final class ModelCodec {
 
     private static final int MAGIC = 0x47425254; // "GBRT"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final byte KNN = 1;
     private static final byte LOGREG = 2;
     private static final byte MLP = 3;
@@ -31,6 +34,7 @@ public final class ModelCodec {
         DataOutputStream data = new DataOutputStream(gzip);
         data.writeInt(MAGIC);
         data.writeInt(VERSION);
+        data.writeUTF(Embedder.SERVED_INPUT);
         writeModel(model, data);
         data.flush();
         gzip.finish();
@@ -42,8 +46,17 @@ public final class ModelCodec {
             throw new IOException("not a Gearbox router model file");
         }
         int version = data.readInt();
+        if (version == 1) {
+            throw new IOException("model file format 1 was trained on the earlier embeddings (128 cl100k tokens);"
+                    + " this build embeds " + Embedder.SERVED_INPUT + ": retrain it with `gearbox train`");
+        }
         if (version != VERSION) {
             throw new IOException("unsupported router model version " + version + " (this build reads " + VERSION + ")");
+        }
+        String embeddings = data.readUTF();
+        if (!embeddings.equals(Embedder.SERVED_INPUT)) {
+            throw new IOException("model was trained on embeddings " + embeddings + ", this build embeds "
+                    + Embedder.SERVED_INPUT + ": retrain it with `gearbox train`");
         }
         return readModel(data);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gearbox.classifier.embed.Embedder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,6 +52,27 @@ class ModelCodecTest {
         assertThatThrownBy(() -> ModelCodec.read(new ByteArrayInputStream(gz.toByteArray())))
                 .hasMessageContaining("version 99");
         assertThat(ModelCodec.read(new ByteArrayInputStream(good))).isInstanceOf(LogisticRegression.class);
+    }
+
+    @Test
+    void refusesAModelTrainedOnOtherEmbeddings() throws IOException {
+        assertThatThrownBy(() -> ModelCodec.read(new ByteArrayInputStream(header(1, null))))
+                .hasMessageContaining("format 1").hasMessageContaining("gearbox train");
+        assertThatThrownBy(() -> ModelCodec.read(new ByteArrayInputStream(header(2, "some-other-embedder/512"))))
+                .hasMessageContaining("some-other-embedder/512").hasMessageContaining(Embedder.SERVED_INPUT)
+                .hasMessageContaining("gearbox train");
+    }
+
+    private static byte[] header(int version, String embeddings) throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (var out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(gz))) {
+            out.writeInt(0x47425254);
+            out.writeInt(version);
+            if (embeddings != null) {
+                out.writeUTF(embeddings);
+            }
+        }
+        return gz.toByteArray();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.gearbox.classifier.lexical.SparseVector;
 import dev.gearbox.classifier.metrics.RouterMetrics;
 import dev.gearbox.classifier.model.Example;
 import dev.gearbox.classifier.model.ModelFamily;
+import dev.gearbox.classifier.model.PairwiseRanker;
 import dev.gearbox.classifier.model.RoutingModel;
 import dev.gearbox.classifier.model.SparseLogisticRegression;
 import dev.gearbox.classifier.requestclass.RequestClass;
@@ -19,6 +20,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
@@ -40,6 +42,8 @@ public final class CompareApgrVariants {
     static final int LEXICAL_BITS = 18;
     static final double LEXICAL_L2 = 1e-4;
     static final int LEXICAL_STEPS = 300;
+    static final int RANKER_EPOCHS = 20;
+    static final double RANKER_L2 = 1e-3;
     private static final int INNER_FOLDS = 4;
     /** Grid step of the stacked blend's weights over the simplex. */
     private static final double GRID = 0.1;
@@ -65,10 +69,11 @@ public final class CompareApgrVariants {
         int k = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
         List<RoutingRow> rows = new RoutingDataReader().readAll(dataDir);
-        new CompareApgrVariants(rows, seed).run(dataDir, k);
+        boolean secondRound = args.length > 3 && "round2".equals(args[3]);
+        new CompareApgrVariants(rows, seed).run(dataDir, k, secondRound);
     }
 
-    private void run(Path dataDir, int k) {
+    private void run(Path dataDir, int k, boolean secondRound) {
         List<Example> plain = CrossValidate.examples(rows, ChosenRouter.TARGET);
         List<String> texts = rows.stream().map(r -> ConversationText.of(r.firstTurnRequest())).toList();
         HashedBagOfWords bow = new HashedBagOfWords(LEXICAL_BITS);
@@ -94,6 +99,14 @@ public final class CompareApgrVariants {
         Member lrJudge = judged(plain, judge, ChosenRouter.logisticRegression());
         Member mlpJudge = judged(plain, judge, ChosenRouter.mlp());
         List<Member> stackMembers = List.of(knn, lr, mlp, lex);
+        Map<String, Integer> sourceIds = new LinkedHashMap<>();
+        int[] sourceOf = rows.stream().mapToInt(r -> sourceIds.computeIfAbsent(r.source(), x -> sourceIds.size())).toArray();
+        Member rank = (train, test) -> {
+            RoutingModel m = PairwiseRanker.train(pick(plain, train), IntStream.of(train).map(i -> sourceOf[i]).toArray(),
+                    RANKER_EPOCHS, RANKER_L2, new Random(seed));
+            return IntStream.of(test).parallel()
+                    .mapToDouble(i -> m.score(plain.get(i).embedding(), plain.get(i).signals())).toArray();
+        };
 
         Map<String, int[]> splits = new LinkedHashMap<>();
         splits.put("grouped " + k + "-fold", Folds.groupedKFold(rows, k, seed));
@@ -116,18 +129,31 @@ public final class CompareApgrVariants {
             scored.put("1. + lexical member, (knn+lr+mlp+lex)/4", average(pKnn, pLr, pMlp, pLex));
             print(split.getKey(), scored);
             scored.clear();
-            scored.put("2. + request-class one-hot in LR/MLP", average(pKnn,
+            if (!secondRound) {
+                scored.put("2. + request-class one-hot in LR/MLP", average(pKnn,
                     timed("lr+class", () -> outOfFold(lrClass, all, fold)),
                     timed("mlp+class", () -> outOfFold(mlpClass, all, fold))));
             scored.put("3. arena target averaged with 14-model gap", average(
                     timed("knn judged", () -> outOfFold(knnJudge, all, fold)),
                     timed("lr judged", () -> outOfFold(lrJudge, all, fold)),
                     timed("mlp judged", () -> outOfFold(mlpJudge, all, fold))));
-            print(split.getKey(), scored);
-            scored.clear();
+                print(split.getKey(), scored);
+                scored.clear();
+            }
             double[][] outer = {pKnn, pLr, pMlp, pLex};
-            scored.put("4. stacked knn/lr/mlp/lex, nested APGR grid", timed("stacked",
-                    () -> stacked(stackMembers, outer, fold, grouped)));
+            long start = System.nanoTime();
+            double[][][] inner = innerScores(stackMembers, fold, grouped);
+            System.err.printf("inner scores: %.1f s%n", (System.nanoTime() - start) / 1e9);
+            if (!secondRound) {
+                scored.put("4. stacked knn/lr/mlp/lex, nested APGR grid", stacked(inner, outer, fold, simplexGrid(4)));
+            } else {
+                double[] pRank = timed("pairwise ranker", () -> outOfFold(rank, all, fold));
+                scored.put("5. pairwise ranker alone", pRank);
+                scored.put("5. (knn+pairwise ranker+mlp)/3", average(pKnn, pRank, pMlp));
+                scored.put("6. rank-average knn/lr/mlp/lex", rankAverage(inner, outer, fold, 4));
+                scored.put("7. rank-average knn/lr/mlp", rankAverage(inner, outer, fold, 3));
+                scored.put("8. lexical share nested (0-0.5), rest equal", stacked(inner, outer, fold, lexicalShareGrid()));
+            }
             print(split.getKey(), scored);
         }
     }
@@ -175,13 +201,12 @@ public final class CompareApgrVariants {
     }
 
     /**
-     * Per outer fold: inner folds over the training rows only (same kind of split), inner
-     * out-of-fold scores of every member, the simplex weights with the best mean per-source APGR on
-     * them, then those weights applied to the members' outer scores of the held-out fold.
+     * Per outer fold: inner folds over that fold's training rows only (same kind of split) and
+     * every member's inner out-of-fold scores on them; indexed [outer fold][member][row].
      */
-    private double[] stacked(List<Member> members, double[][] outer, int[] fold, boolean grouped) {
-        double[] out = new double[rows.size()];
-        for (int f = 0; f < Folds.count(fold); f++) {
+    private double[][][] innerScores(List<Member> members, int[] fold, boolean grouped) {
+        double[][][] out = new double[Folds.count(fold)][][];
+        for (int f = 0; f < out.length; f++) {
             int current = f;
             int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != current).toArray();
             List<RoutingRow> trainRows = IntStream.of(train).mapToObj(rows::get).toList();
@@ -191,12 +216,25 @@ public final class CompareApgrVariants {
             for (int j = 0; j < train.length; j++) {
                 inner[train[j]] = innerLocal[j];
             }
-            double[][] innerScores = new double[members.size()][];
+            out[f] = new double[members.size()][];
             for (int m = 0; m < members.size(); m++) {
-                innerScores[m] = outOfFold(members.get(m), train, inner);
+                out[f][m] = outOfFold(members.get(m), train, inner);
             }
-            double[] w = bestWeights(innerScores, train);
-            System.err.printf("  outer fold %d weights knn/lr/mlp/lex = %s%n", f, java.util.Arrays.toString(w));
+        }
+        return out;
+    }
+
+    /**
+     * Per outer fold, the candidate weights with the best mean per-source APGR on the inner
+     * scores of its training rows, applied to the members' outer scores of the held-out fold.
+     */
+    private double[] stacked(double[][][] inner, double[][] outer, int[] fold, List<double[]> candidates) {
+        double[] out = new double[rows.size()];
+        for (int f = 0; f < inner.length; f++) {
+            int current = f;
+            int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != current).toArray();
+            double[] w = bestWeights(inner[f], train, candidates);
+            System.err.printf("  outer fold %d weights %s%n", f, java.util.Arrays.toString(w));
             for (int i = 0; i < rows.size(); i++) {
                 if (fold[i] == current) {
                     for (int m = 0; m < w.length; m++) {
@@ -208,16 +246,58 @@ public final class CompareApgrVariants {
         return out;
     }
 
+    /**
+     * Rank-average blend: each member's held-out score becomes its percentile among that member's
+     * inner out-of-fold scores of the training rows (a fixed reference distribution, as a served
+     * model would ship), and the percentiles are averaged, so no member dominates by its scale.
+     */
+    private double[] rankAverage(double[][][] inner, double[][] outer, int[] fold, int members) {
+        double[] out = new double[rows.size()];
+        for (int f = 0; f < inner.length; f++) {
+            int current = f;
+            int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != current).toArray();
+            for (int m = 0; m < members; m++) {
+                double[] innerM = inner[current][m];
+                double[] reference = IntStream.of(train).mapToDouble(i -> innerM[i]).sorted().toArray();
+                for (int i = 0; i < rows.size(); i++) {
+                    if (fold[i] == current) {
+                        out[i] += percentile(reference, outer[m][i]) / members;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The share of {@code sorted} below {@code v}, ties counted half. */
+    static double percentile(double[] sorted, double v) {
+        int lo = lowerBound(sorted, v);
+        int hi = lo;
+        while (hi < sorted.length && sorted[hi] == v) {
+            hi++;
+        }
+        return (lo + (hi - lo) / 2.0) / sorted.length;
+    }
+
+    private static int lowerBound(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The grid point of the simplex maximizing the mean per-source APGR of the blended scores on {@code idx}. */
-    private double[] bestWeights(double[][] scores, int[] idx) {
-        int steps = (int) Math.round(1 / GRID);
+    private double[] bestWeights(double[][] scores, int[] idx, List<double[]> candidates) {
         double[] best = null;
         double bestValue = Double.NEGATIVE_INFINITY;
-        for (int[] c : compositions(steps, scores.length)) {
-            double[] w = new double[c.length];
-            for (int m = 0; m < c.length; m++) {
-                w[m] = c[m] / (double) steps;
-            }
+        for (double[] w : candidates) {
             double[] blended = new double[rows.size()];
             for (int i : idx) {
                 for (int m = 0; m < w.length; m++) {
@@ -247,6 +327,27 @@ public final class CompareApgrVariants {
             n++;
         }
         return sum / n;
+    }
+
+    /** The grid points of the simplex over {@code parts} members, step {@link #GRID}. */
+    static List<double[]> simplexGrid(int parts) {
+        int steps = (int) Math.round(1 / GRID);
+        List<double[]> out = new ArrayList<>();
+        for (int[] c : compositions(steps, parts)) {
+            out.add(IntStream.of(c).mapToDouble(v -> v / (double) steps).toArray());
+        }
+        return out;
+    }
+
+    /** Weights over kNN, LR, MLP, lexical: lexical 0 to 0.5 in steps of 0.1, the rest shared equally. */
+    static List<double[]> lexicalShareGrid() {
+        List<double[]> out = new ArrayList<>();
+        for (int t = 0; t <= 5; t++) {
+            double lex = t / 10.0;
+            double rest = (1 - lex) / 3;
+            out.add(new double[] {rest, rest, rest, lex});
+        }
+        return out;
     }
 
     /** Every way to write {@code total} as an ordered sum of {@code parts} non-negative integers. */

@@ -34,7 +34,8 @@ import java.util.stream.IntStream;
  *       per-source APGR of nested (inner 4-fold) out-of-fold scores of the training rows only.</li>
  * </ol>
  * Also prints the mean strong-minus-weak gap per predicted request class on each source.
- * Usage: {@code CompareApgrVariants [dataDir] [folds] [seed]}.
+ * Usage: {@code CompareApgrVariants [dataDir] [folds] [seed] [round1|round2|seeds]}: round1 runs
+ * variants 1-4, round2 variants 5-8, seeds re-scores variants 1-3 under six fold assignments.
  */
 public final class CompareApgrVariants {
 
@@ -45,6 +46,8 @@ public final class CompareApgrVariants {
     static final int RANKER_EPOCHS = 20;
     static final double RANKER_L2 = 1e-3;
     private static final int INNER_FOLDS = 4;
+    /** Fold assignments of the robustness check: the first variants re-scored under each. */
+    private static final long[] FOLD_SEEDS = {42, 1, 2, 3, 4, 5};
     /** Grid step of the stacked blend's weights over the simplex. */
     private static final double GRID = 0.1;
 
@@ -69,11 +72,21 @@ public final class CompareApgrVariants {
         int k = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
         List<RoutingRow> rows = new RoutingDataReader().readAll(dataDir);
-        boolean secondRound = args.length > 3 && "round2".equals(args[3]);
-        new CompareApgrVariants(rows, seed).run(dataDir, k, secondRound);
+        String mode = args.length > 3 ? args[3] : "round1";
+        CompareApgrVariants experiments = new CompareApgrVariants(rows, seed);
+        if ("seeds".equals(mode)) {
+            experiments.foldSeeds(dataDir, k, FOLD_SEEDS);
+        } else {
+            experiments.run(dataDir, k, "round2".equals(mode));
+        }
     }
 
-    private void run(Path dataDir, int k, boolean secondRound) {
+    /** Every blend member the experiments use, built once over all rows. */
+    private record Members(Member knn, Member lr, Member mlp, Member lex, Member lrClass, Member mlpClass,
+            Member knnJudge, Member lrJudge, Member mlpJudge, Member rank) {
+    }
+
+    private Members members(Path dataDir) {
         List<Example> plain = CrossValidate.examples(rows, ChosenRouter.TARGET);
         List<String> texts = rows.stream().map(r -> ConversationText.of(r.firstTurnRequest())).toList();
         HashedBagOfWords bow = new HashedBagOfWords(LEXICAL_BITS);
@@ -84,21 +97,11 @@ public final class CompareApgrVariants {
         List<Example> withClass = withClassOneHot(plain, classes);
         ArenaJudgeScores judge = ArenaJudgeScores.read(dataDir.resolve("routing").resolve("arena_bench_v1.jsonl"));
         printClassGaps(classes);
-
-        Member knn = dense(plain, ChosenRouter.knn());
-        Member lr = dense(plain, ChosenRouter.logisticRegression());
-        Member mlp = dense(plain, ChosenRouter.mlp());
         Member lex = (train, test) -> {
             SparseLogisticRegression m = SparseLogisticRegression.train(pick(bags, train),
                     targets(plain, train), bow.dimension(), LEXICAL_L2, LEXICAL_STEPS);
             return IntStream.of(test).mapToDouble(i -> m.score(bags.get(i))).toArray();
         };
-        Member lrClass = dense(withClass, ChosenRouter.logisticRegression());
-        Member mlpClass = dense(withClass, ChosenRouter.mlp());
-        Member knnJudge = judged(plain, judge, ChosenRouter.knn());
-        Member lrJudge = judged(plain, judge, ChosenRouter.logisticRegression());
-        Member mlpJudge = judged(plain, judge, ChosenRouter.mlp());
-        List<Member> stackMembers = List.of(knn, lr, mlp, lex);
         Map<String, Integer> sourceIds = new LinkedHashMap<>();
         int[] sourceOf = rows.stream().mapToInt(r -> sourceIds.computeIfAbsent(r.source(), x -> sourceIds.size())).toArray();
         Member rank = (train, test) -> {
@@ -107,7 +110,26 @@ public final class CompareApgrVariants {
             return IntStream.of(test).parallel()
                     .mapToDouble(i -> m.score(plain.get(i).embedding(), plain.get(i).signals())).toArray();
         };
+        return new Members(dense(plain, ChosenRouter.knn()), dense(plain, ChosenRouter.logisticRegression()),
+                dense(plain, ChosenRouter.mlp()), lex,
+                dense(withClass, ChosenRouter.logisticRegression()), dense(withClass, ChosenRouter.mlp()),
+                judged(plain, judge, ChosenRouter.knn()), judged(plain, judge, ChosenRouter.logisticRegression()),
+                judged(plain, judge, ChosenRouter.mlp()), rank);
+    }
 
+    private void run(Path dataDir, int k, boolean secondRound) {
+        Members ms = members(dataDir);
+        Member knn = ms.knn();
+        Member lr = ms.lr();
+        Member mlp = ms.mlp();
+        Member lex = ms.lex();
+        Member lrClass = ms.lrClass();
+        Member mlpClass = ms.mlpClass();
+        Member knnJudge = ms.knnJudge();
+        Member lrJudge = ms.lrJudge();
+        Member mlpJudge = ms.mlpJudge();
+        Member rank = ms.rank();
+        List<Member> stackMembers = List.of(knn, lr, mlp, lex);
         Map<String, int[]> splits = new LinkedHashMap<>();
         splits.put("grouped " + k + "-fold", Folds.groupedKFold(rows, k, seed));
         splits.put("row " + k + "-fold", Folds.rowKFold(rows, k, seed));
@@ -156,6 +178,77 @@ public final class CompareApgrVariants {
             }
             print(split.getKey(), scored);
         }
+    }
+
+    /**
+     * Robustness of variants 1-3 to the fold assignment: APGR per source under several fold seeds
+     * (the models' own seeds unchanged), then each variant's mean and standard deviation of its
+     * difference to the baseline over the seeds, and on how many seeds it won.
+     */
+    private void foldSeeds(Path dataDir, int k, long[] foldSeeds) {
+        Members ms = members(dataDir);
+        List<String> variants = List.of("baseline", "1. + lexical member", "2. + request class", "3. arena judge-gap target");
+        System.out.print("| split | fold seed | variant |");
+        sources.forEach(src -> System.out.print(" " + src + " APGR |"));
+        System.out.println();
+        System.out.println("|---|---|---|" + "---|".repeat(sources.size()));
+        for (boolean grouped : new boolean[] {true, false}) {
+            String split = (grouped ? "grouped " : "row ") + k + "-fold";
+            double[][][] apgr = new double[variants.size()][foldSeeds.length][];
+            for (int si = 0; si < foldSeeds.length; si++) {
+                int[] fold = grouped ? Folds.groupedKFold(rows, k, foldSeeds[si]) : Folds.rowKFold(rows, k, foldSeeds[si]);
+                int[] all = IntStream.range(0, rows.size()).toArray();
+                double[] pKnn = outOfFold(ms.knn(), all, fold);
+                double[] pLr = outOfFold(ms.lr(), all, fold);
+                double[] pMlp = outOfFold(ms.mlp(), all, fold);
+                List<double[]> scored = List.of(
+                        average(pKnn, pLr, pMlp),
+                        average(pKnn, pLr, pMlp, outOfFold(ms.lex(), all, fold)),
+                        average(pKnn, outOfFold(ms.lrClass(), all, fold), outOfFold(ms.mlpClass(), all, fold)),
+                        average(outOfFold(ms.knnJudge(), all, fold), outOfFold(ms.lrJudge(), all, fold),
+                                outOfFold(ms.mlpJudge(), all, fold)));
+                for (int v = 0; v < variants.size(); v++) {
+                    double[] scores = scored.get(v);
+                    apgr[v][si] = sources.stream().mapToDouble(src -> CrossValidate.perSource(rows, scores, src).apgr()).toArray();
+                    System.out.print("| " + split + " | " + foldSeeds[si] + " | " + variants.get(v) + " |");
+                    for (double a : apgr[v][si]) {
+                        System.out.printf(" %.3f |", a);
+                    }
+                    System.out.println();
+                }
+                System.out.flush();
+            }
+            printSeedSummary(split, variants, apgr);
+        }
+    }
+
+    private void printSeedSummary(String split, List<String> variants, double[][][] apgr) {
+        System.out.print("| " + split + " summary | variant |");
+        sources.forEach(src -> System.out.print(" " + src + " mean APGR | diff to baseline, mean +- sd | seeds won |"));
+        System.out.println();
+        System.out.println("|---|---|" + "---|---|---|".repeat(sources.size()));
+        int seeds = apgr[0].length;
+        for (int v = 0; v < variants.size(); v++) {
+            System.out.print("| " + split + " | " + variants.get(v) + " |");
+            for (int j = 0; j < sources.size(); j++) {
+                double mean = 0;
+                double diff = 0;
+                double sq = 0;
+                int won = 0;
+                for (int si = 0; si < seeds; si++) {
+                    double d = apgr[v][si][j] - apgr[0][si][j];
+                    mean += apgr[v][si][j] / seeds;
+                    diff += d / seeds;
+                    sq += d * d / seeds;
+                    won += d > 0 ? 1 : 0;
+                }
+                double sd = Math.sqrt(Math.max(0, sq - diff * diff) * seeds / Math.max(1, seeds - 1));
+                System.out.printf(" %.3f | %+.3f +- %.3f | %d/%d |", mean, diff, sd, won, seeds);
+            }
+            System.out.println();
+        }
+        System.out.println();
+        System.out.flush();
     }
 
     /** A dense family on fixed examples. */

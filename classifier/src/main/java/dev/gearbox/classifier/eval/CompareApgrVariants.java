@@ -16,11 +16,13 @@ import dev.gearbox.classifier.requestclass.RequestClassifier;
 import dev.gearbox.classifier.requestclass.RequestClassifierFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -29,9 +31,12 @@ import java.util.stream.IntStream;
  * <ol>
  *   <li>lexical: a hashed unigram+bigram logistic regression as a fourth, equal blend member;</li>
  *   <li>request class: the predicted class one-hot appended to the LR and MLP signals;</li>
- *   <li>arena judge scores: arena rows' target averaged with the 14-model strong-half gap;</li>
- *   <li>stacked: blend weights over kNN, LR, MLP and lexical chosen per outer fold by the mean
- *       per-source APGR of nested (inner 4-fold) out-of-fold scores of the training rows only.</li>
+ *   <li>arena judge scores: arena rows' target averaged with the judged models' strong-half gap;</li>
+ *   <li>stacked: blend weights over kNN, LR, MLP and lexical chosen per outer fold on nested
+ *       out-of-fold scores of the training rows only ({@link NestedBlends});</li>
+ *   <li>a pairwise (RankNet) ranker, alone and in place of LR;</li>
+ *   <li>and 7. rank-average blends, with and without the lexical member;</li>
+ *   <li>the lexical member's share alone chosen by nested folds.</li>
  * </ol>
  * Also prints the mean strong-minus-weak gap per predicted request class on each source.
  * Usage: {@code CompareApgrVariants [dataDir] [folds] [seed] [round1|round2|seeds]}: round1 runs
@@ -45,11 +50,8 @@ public final class CompareApgrVariants {
     static final int LEXICAL_STEPS = 300;
     static final int RANKER_EPOCHS = 20;
     static final double RANKER_L2 = 1e-3;
-    private static final int INNER_FOLDS = 4;
     /** Fold assignments of the robustness check: the first variants re-scored under each. */
     private static final long[] FOLD_SEEDS = {42, 1, 2, 3, 4, 5};
-    /** Grid step of the stacked blend's weights over the simplex. */
-    private static final double GRID = 0.1;
 
     private final List<RoutingRow> rows;
     private final List<String> sources;
@@ -61,18 +63,15 @@ public final class CompareApgrVariants {
         this.seed = seed;
     }
 
-    /** Trains on the rows at {@code train} and returns scores for every row at {@code test} (parallel to it). */
-    @FunctionalInterface
-    interface Member {
-        double[] fitAndScore(int[] train, int[] test);
-    }
-
     public static void main(String[] args) {
         Path dataDir = args.length > 0 ? Path.of(args[0]) : RoutingDataReader.dataDir();
         int k = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
         List<RoutingRow> rows = new RoutingDataReader().readAll(dataDir);
         String mode = args.length > 3 ? args[3] : "round1";
+        if (!List.of("round1", "round2", "seeds").contains(mode)) {
+            throw new IllegalArgumentException("mode must be round1, round2 or seeds, got '" + mode + "'");
+        }
         CompareApgrVariants experiments = new CompareApgrVariants(rows, seed);
         if ("seeds".equals(mode)) {
             experiments.foldSeeds(dataDir, k, FOLD_SEEDS);
@@ -82,8 +81,8 @@ public final class CompareApgrVariants {
     }
 
     /** Every blend member the experiments use, built once over all rows. */
-    private record Members(Member knn, Member lr, Member mlp, Member lex, Member lrClass, Member mlpClass,
-            Member knnJudge, Member lrJudge, Member mlpJudge, Member rank) {
+    private record Members(BlendMember knn, BlendMember lr, BlendMember mlp, BlendMember lex, BlendMember lrClass,
+            BlendMember mlpClass, BlendMember knnJudge, BlendMember lrJudge, BlendMember mlpJudge, BlendMember rank) {
     }
 
     private Members members(Path dataDir) {
@@ -97,14 +96,14 @@ public final class CompareApgrVariants {
         List<Example> withClass = withClassOneHot(plain, classes);
         ArenaJudgeScores judge = ArenaJudgeScores.read(dataDir.resolve("routing").resolve("arena_bench_v1.jsonl"));
         printClassGaps(classes);
-        Member lex = (train, test) -> {
+        BlendMember lex = (train, test) -> {
             SparseLogisticRegression m = SparseLogisticRegression.train(pick(bags, train),
                     targets(plain, train), bow.dimension(), LEXICAL_L2, LEXICAL_STEPS);
             return IntStream.of(test).mapToDouble(i -> m.score(bags.get(i))).toArray();
         };
         Map<String, Integer> sourceIds = new LinkedHashMap<>();
         int[] sourceOf = rows.stream().mapToInt(r -> sourceIds.computeIfAbsent(r.source(), x -> sourceIds.size())).toArray();
-        Member rank = (train, test) -> {
+        BlendMember rank = (train, test) -> {
             RoutingModel m = PairwiseRanker.train(pick(plain, train), IntStream.of(train).map(i -> sourceOf[i]).toArray(),
                     RANKER_EPOCHS, RANKER_L2, new Random(seed));
             return IntStream.of(test).parallel()
@@ -119,17 +118,7 @@ public final class CompareApgrVariants {
 
     private void run(Path dataDir, int k, boolean secondRound) {
         Members ms = members(dataDir);
-        Member knn = ms.knn();
-        Member lr = ms.lr();
-        Member mlp = ms.mlp();
-        Member lex = ms.lex();
-        Member lrClass = ms.lrClass();
-        Member mlpClass = ms.mlpClass();
-        Member knnJudge = ms.knnJudge();
-        Member lrJudge = ms.lrJudge();
-        Member mlpJudge = ms.mlpJudge();
-        Member rank = ms.rank();
-        List<Member> stackMembers = List.of(knn, lr, mlp, lex);
+        NestedBlends nested = new NestedBlends(rows, seed);
         Map<String, int[]> splits = new LinkedHashMap<>();
         splits.put("grouped " + k + "-fold", Folds.groupedKFold(rows, k, seed));
         splits.put("row " + k + "-fold", Folds.rowKFold(rows, k, seed));
@@ -140,11 +129,10 @@ public final class CompareApgrVariants {
         for (Map.Entry<String, int[]> split : splits.entrySet()) {
             int[] fold = split.getValue();
             boolean grouped = split.getKey().startsWith("grouped");
-            int[] all = IntStream.range(0, rows.size()).toArray();
-            double[] pKnn = timed("knn", () -> outOfFold(knn, all, fold));
-            double[] pLr = timed("lr", () -> outOfFold(lr, all, fold));
-            double[] pMlp = timed("mlp", () -> outOfFold(mlp, all, fold));
-            double[] pLex = timed("lexical", () -> outOfFold(lex, all, fold));
+            double[] pKnn = timed("knn", () -> oof(ms.knn(), fold));
+            double[] pLr = timed("lr", () -> oof(ms.lr(), fold));
+            double[] pMlp = timed("mlp", () -> oof(ms.mlp(), fold));
+            double[] pLex = timed("lexical", () -> oof(ms.lex(), fold));
             Map<String, double[]> scored = new LinkedHashMap<>();
             scored.put("chosen blend (knn+lr+mlp)/3, baseline", average(pKnn, pLr, pMlp));
             scored.put("lexical LR alone (2^18 hashed uni+bigrams)", pLex);
@@ -153,28 +141,28 @@ public final class CompareApgrVariants {
             scored.clear();
             if (!secondRound) {
                 scored.put("2. + request-class one-hot in LR/MLP", average(pKnn,
-                    timed("lr+class", () -> outOfFold(lrClass, all, fold)),
-                    timed("mlp+class", () -> outOfFold(mlpClass, all, fold))));
-            scored.put("3. arena target averaged with 14-model gap", average(
-                    timed("knn judged", () -> outOfFold(knnJudge, all, fold)),
-                    timed("lr judged", () -> outOfFold(lrJudge, all, fold)),
-                    timed("mlp judged", () -> outOfFold(mlpJudge, all, fold))));
+                        timed("lr+class", () -> oof(ms.lrClass(), fold)),
+                        timed("mlp+class", () -> oof(ms.mlpClass(), fold))));
+                scored.put("3. arena target averaged with judged-model gap", average(
+                        timed("knn judged", () -> oof(ms.knnJudge(), fold)),
+                        timed("lr judged", () -> oof(ms.lrJudge(), fold)),
+                        timed("mlp judged", () -> oof(ms.mlpJudge(), fold))));
                 print(split.getKey(), scored);
                 scored.clear();
             }
             double[][] outer = {pKnn, pLr, pMlp, pLex};
             long start = System.nanoTime();
-            double[][][] inner = innerScores(stackMembers, fold, grouped);
+            double[][][] inner = nested.innerScores(List.of(ms.knn(), ms.lr(), ms.mlp(), ms.lex()), fold, grouped);
             System.err.printf("inner scores: %.1f s%n", (System.nanoTime() - start) / 1e9);
             if (!secondRound) {
-                scored.put("4. stacked knn/lr/mlp/lex, nested APGR grid", stacked(inner, outer, fold, simplexGrid(4)));
+                scored.put("4. stacked knn/lr/mlp/lex, nested APGR grid", nested.stacked(inner, outer, fold, NestedBlends.simplexGrid(4)));
             } else {
-                double[] pRank = timed("pairwise ranker", () -> outOfFold(rank, all, fold));
+                double[] pRank = timed("pairwise ranker", () -> oof(ms.rank(), fold));
                 scored.put("5. pairwise ranker alone", pRank);
                 scored.put("5. (knn+pairwise ranker+mlp)/3", average(pKnn, pRank, pMlp));
-                scored.put("6. rank-average knn/lr/mlp/lex", rankAverage(inner, outer, fold, 4));
-                scored.put("7. rank-average knn/lr/mlp", rankAverage(inner, outer, fold, 3));
-                scored.put("8. lexical share nested (0-0.5), rest equal", stacked(inner, outer, fold, lexicalShareGrid()));
+                scored.put("6. rank-average knn/lr/mlp/lex", nested.rankAverage(inner, outer, fold, 4));
+                scored.put("7. rank-average knn/lr/mlp", nested.rankAverage(inner, outer, fold, 3));
+                scored.put("8. lexical share nested (0-0.5), rest equal", nested.stacked(inner, outer, fold, NestedBlends.lexicalShareGrid()));
             }
             print(split.getKey(), scored);
         }
@@ -197,16 +185,15 @@ public final class CompareApgrVariants {
             double[][][] apgr = new double[variants.size()][foldSeeds.length][];
             for (int si = 0; si < foldSeeds.length; si++) {
                 int[] fold = grouped ? Folds.groupedKFold(rows, k, foldSeeds[si]) : Folds.rowKFold(rows, k, foldSeeds[si]);
-                int[] all = IntStream.range(0, rows.size()).toArray();
-                double[] pKnn = outOfFold(ms.knn(), all, fold);
-                double[] pLr = outOfFold(ms.lr(), all, fold);
-                double[] pMlp = outOfFold(ms.mlp(), all, fold);
+                    double[] pKnn = oof(ms.knn(), fold);
+                double[] pLr = oof(ms.lr(), fold);
+                double[] pMlp = oof(ms.mlp(), fold);
                 List<double[]> scored = List.of(
                         average(pKnn, pLr, pMlp),
-                        average(pKnn, pLr, pMlp, outOfFold(ms.lex(), all, fold)),
-                        average(pKnn, outOfFold(ms.lrClass(), all, fold), outOfFold(ms.mlpClass(), all, fold)),
-                        average(outOfFold(ms.knnJudge(), all, fold), outOfFold(ms.lrJudge(), all, fold),
-                                outOfFold(ms.mlpJudge(), all, fold)));
+                        average(pKnn, pLr, pMlp, oof(ms.lex(), fold)),
+                        average(pKnn, oof(ms.lrClass(), fold), oof(ms.mlpClass(), fold)),
+                        average(oof(ms.knnJudge(), fold), oof(ms.lrJudge(), fold),
+                                oof(ms.mlpJudge(), fold)));
                 for (int v = 0; v < variants.size(); v++) {
                     double[] scores = scored.get(v);
                     apgr[v][si] = sources.stream().mapToDouble(src -> CrossValidate.perSource(rows, scores, src).apgr()).toArray();
@@ -251,8 +238,13 @@ public final class CompareApgrVariants {
         System.out.flush();
     }
 
+    /** Every row's out-of-fold score from {@code member}. */
+    private double[] oof(BlendMember member, int[] fold) {
+        return BlendMember.outOfFold(member, rows.size(), IntStream.range(0, rows.size()).toArray(), fold);
+    }
+
     /** A dense family on fixed examples. */
-    private static Member dense(List<Example> examples, ModelFamily family) {
+    private static BlendMember dense(List<Example> examples, ModelFamily family) {
         return (train, test) -> {
             RoutingModel m = family.fit(pick(examples, train));
             return IntStream.of(test).parallel()
@@ -261,7 +253,7 @@ public final class CompareApgrVariants {
     }
 
     /** A dense family whose arena rows' targets come from the judge scores of the training rows. */
-    private Member judged(List<Example> plain, ArenaJudgeScores judge, ModelFamily family) {
+    private BlendMember judged(List<Example> plain, ArenaJudgeScores judge, ModelFamily family) {
         return (train, test) -> {
             double[] y = judge.targets(rows, train);
             List<Example> training = new ArrayList<>(train.length);
@@ -273,193 +265,6 @@ public final class CompareApgrVariants {
             return IntStream.of(test).parallel()
                     .mapToDouble(i -> m.score(plain.get(i).embedding(), plain.get(i).signals())).toArray();
         };
-    }
-
-    /** Scores for the rows at {@code subset}, each from a member trained on the subset's other folds; other rows 0. */
-    private double[] outOfFold(Member member, int[] subset, int[] fold) {
-        double[] scores = new double[rows.size()];
-        for (int f = 0; f < Folds.count(fold); f++) {
-            int current = f;
-            int[] train = IntStream.of(subset).filter(i -> fold[i] != current).toArray();
-            int[] test = IntStream.of(subset).filter(i -> fold[i] == current).toArray();
-            if (test.length == 0 || train.length == 0) {
-                continue;
-            }
-            double[] s = member.fitAndScore(train, test);
-            for (int j = 0; j < test.length; j++) {
-                scores[test[j]] = s[j];
-            }
-        }
-        return scores;
-    }
-
-    /**
-     * Per outer fold: inner folds over that fold's training rows only (same kind of split) and
-     * every member's inner out-of-fold scores on them; indexed [outer fold][member][row].
-     */
-    private double[][][] innerScores(List<Member> members, int[] fold, boolean grouped) {
-        double[][][] out = new double[Folds.count(fold)][][];
-        for (int f = 0; f < out.length; f++) {
-            int current = f;
-            int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != current).toArray();
-            List<RoutingRow> trainRows = IntStream.of(train).mapToObj(rows::get).toList();
-            int[] innerLocal = grouped ? Folds.groupedKFold(trainRows, INNER_FOLDS, seed)
-                    : Folds.rowKFold(trainRows, INNER_FOLDS, seed);
-            int[] inner = new int[rows.size()];
-            for (int j = 0; j < train.length; j++) {
-                inner[train[j]] = innerLocal[j];
-            }
-            out[f] = new double[members.size()][];
-            for (int m = 0; m < members.size(); m++) {
-                out[f][m] = outOfFold(members.get(m), train, inner);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Per outer fold, the candidate weights with the best mean per-source APGR on the inner
-     * scores of its training rows, applied to the members' outer scores of the held-out fold.
-     */
-    private double[] stacked(double[][][] inner, double[][] outer, int[] fold, List<double[]> candidates) {
-        double[] out = new double[rows.size()];
-        for (int f = 0; f < inner.length; f++) {
-            int current = f;
-            int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != current).toArray();
-            double[] w = bestWeights(inner[f], train, candidates);
-            System.err.printf("  outer fold %d weights %s%n", f, java.util.Arrays.toString(w));
-            for (int i = 0; i < rows.size(); i++) {
-                if (fold[i] == current) {
-                    for (int m = 0; m < w.length; m++) {
-                        out[i] += w[m] * outer[m][i];
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Rank-average blend: each member's held-out score becomes its percentile among that member's
-     * inner out-of-fold scores of the training rows (a fixed reference distribution, as a served
-     * model would ship), and the percentiles are averaged, so no member dominates by its scale.
-     */
-    private double[] rankAverage(double[][][] inner, double[][] outer, int[] fold, int members) {
-        double[] out = new double[rows.size()];
-        for (int f = 0; f < inner.length; f++) {
-            int current = f;
-            int[] train = IntStream.range(0, rows.size()).filter(i -> fold[i] != current).toArray();
-            for (int m = 0; m < members; m++) {
-                double[] innerM = inner[current][m];
-                double[] reference = IntStream.of(train).mapToDouble(i -> innerM[i]).sorted().toArray();
-                for (int i = 0; i < rows.size(); i++) {
-                    if (fold[i] == current) {
-                        out[i] += percentile(reference, outer[m][i]) / members;
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The share of {@code sorted} below {@code v}, ties counted half. */
-    static double percentile(double[] sorted, double v) {
-        int lo = lowerBound(sorted, v);
-        int hi = lo;
-        while (hi < sorted.length && sorted[hi] == v) {
-            hi++;
-        }
-        return (lo + (hi - lo) / 2.0) / sorted.length;
-    }
-
-    private static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** The grid point of the simplex maximizing the mean per-source APGR of the blended scores on {@code idx}. */
-    private double[] bestWeights(double[][] scores, int[] idx, List<double[]> candidates) {
-        double[] best = null;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (double[] w : candidates) {
-            double[] blended = new double[rows.size()];
-            for (int i : idx) {
-                for (int m = 0; m < w.length; m++) {
-                    blended[i] += w[m] * scores[m][i];
-                }
-            }
-            double value = meanApgr(blended, idx);
-            if (value > bestValue) {
-                bestValue = value;
-                best = w;
-            }
-        }
-        return best;
-    }
-
-    private double meanApgr(double[] scores, int[] idx) {
-        double sum = 0;
-        int n = 0;
-        for (String source : sources) {
-            int[] s = IntStream.of(idx).filter(i -> rows.get(i).source().equals(source)).toArray();
-            if (s.length < 10) {
-                continue;
-            }
-            sum += RouterMetrics.evaluate(IntStream.of(s).mapToDouble(i -> scores[i]).toArray(),
-                    IntStream.of(s).mapToDouble(i -> rows.get(i).weakScore()).toArray(),
-                    IntStream.of(s).mapToDouble(i -> rows.get(i).strongScore()).toArray()).apgr();
-            n++;
-        }
-        return sum / n;
-    }
-
-    /** The grid points of the simplex over {@code parts} members, step {@link #GRID}. */
-    static List<double[]> simplexGrid(int parts) {
-        int steps = (int) Math.round(1 / GRID);
-        List<double[]> out = new ArrayList<>();
-        for (int[] c : compositions(steps, parts)) {
-            out.add(IntStream.of(c).mapToDouble(v -> v / (double) steps).toArray());
-        }
-        return out;
-    }
-
-    /** Weights over kNN, LR, MLP, lexical: lexical 0 to 0.5 in steps of 0.1, the rest shared equally. */
-    static List<double[]> lexicalShareGrid() {
-        List<double[]> out = new ArrayList<>();
-        for (int t = 0; t <= 5; t++) {
-            double lex = t / 10.0;
-            double rest = (1 - lex) / 3;
-            out.add(new double[] {rest, rest, rest, lex});
-        }
-        return out;
-    }
-
-    /** Every way to write {@code total} as an ordered sum of {@code parts} non-negative integers. */
-    static List<int[]> compositions(int total, int parts) {
-        List<int[]> out = new ArrayList<>();
-        compose(new int[parts], 0, total, out);
-        return out;
-    }
-
-    private static void compose(int[] prefix, int at, int left, List<int[]> out) {
-        if (at == prefix.length - 1) {
-            prefix[at] = left;
-            out.add(prefix.clone());
-            return;
-        }
-        for (int v = 0; v <= left; v++) {
-            prefix[at] = v;
-            compose(prefix, at + 1, left - v, out);
-        }
     }
 
     private void printClassGaps(List<RequestClass> classes) {
@@ -488,7 +293,7 @@ public final class CompareApgrVariants {
         List<Example> out = new ArrayList<>(plain.size());
         for (int i = 0; i < plain.size(); i++) {
             Example e = plain.get(i);
-            double[] s = java.util.Arrays.copyOf(e.signals(), e.signals().length + width);
+            double[] s = Arrays.copyOf(e.signals(), e.signals().length + width);
             s[e.signals().length + classes.get(i).ordinal()] = 1;
             out.add(new Example(e.embedding(), s, e.target()));
         }
@@ -529,7 +334,7 @@ public final class CompareApgrVariants {
         return out;
     }
 
-    private static double[] timed(String what, java.util.function.Supplier<double[]> work) {
+    private static double[] timed(String what, Supplier<double[]> work) {
         long start = System.nanoTime();
         double[] out = work.get();
         System.err.printf("%s: %.1f s%n", what, (System.nanoTime() - start) / 1e9);

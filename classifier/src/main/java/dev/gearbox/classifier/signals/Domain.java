@@ -2,13 +2,11 @@ package dev.gearbox.classifier.signals;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Subject areas with keyword lists; a prompt's hits per area are a routing signal. */
 public enum Domain {
     CODE("code", "function", "python", "java", "javascript", "sql", "bug", "compile", "algorithm", "api", "regex",
-            "class", "script", "debug", "implement", "c\\+\\+", "rust", "typescript", "html", "css"),
+            "class", "script", "debug", "implement", "c++", "rust", "typescript", "html", "css"),
     MATH("calculate", "solve", "equation", "integral", "derivative", "probability", "prove", "sum", "average",
             "percent", "how many", "how much", "total", "matrix", "polynomial", "theorem", "ratio", "fraction"),
     SCIENCE("physics", "chemistry", "biology", "molecule", "energy", "cell", "atom", "force", "reaction", "gene",
@@ -24,10 +22,10 @@ public enum Domain {
     REASONING("why", "explain", "reason", "logic", "argument", "compare", "analyze", "evaluate", "step by step",
             "puzzle", "riddle");
 
-    private final Pattern pattern;
+    private final KeywordCounter keywords;
 
     Domain(String... keywords) {
-        this.pattern = Pattern.compile("\\b(" + String.join("|", List.of(keywords)) + ")\\b");
+        this.keywords = new KeywordCounter(List.of(keywords));
     }
 
     /** How many keyword occurrences of this domain the text contains (case-insensitive). */
@@ -37,11 +35,6 @@ public enum Domain {
 
     /** As {@link #hits}, for a text already lower-cased (so a caller checking every domain lower-cases once). */
     int hitsInLowerCase(String lowerCase) {
-        Matcher m = pattern.matcher(lowerCase);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
+        return keywords.count(lowerCase);
     }
 }

@@ -58,8 +58,32 @@ class BoundedWordPiecesTest {
         BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 10);
         String huge = "1 2 3 4 5 " + "7 ".repeat(100_000) + "96 97 98 99";
         assertThat(pieces.ids(huge)).containsExactly(CLS, 1, 2, 3, 4, 96, 97, 98, 99, SEP);
-        int window = 8 * BoundedWordPieces.CHARS_PER_PIECE;
-        assertThat(tokenized).hasSize(2).allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(window));
+        assertThat(tokenized).hasSizeLessThanOrEqualTo(4)
+                .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(8 * BoundedWordPieces.CHARS_PER_PIECE));
+    }
+
+    @Test
+    void sparseTextWidensTheWindowsAndKeepsTheWholeTextsPieces() {
+        BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 10);
+        // long runs of spaces: the first windows hold too few pieces
+        String sparse = count(1, 30).replace(" ", "          ") + count(30, 60).replace(" ", "       ");
+        assertThat(pieces.ids(sparse)).containsExactly(CLS, 1, 2, 3, 4, 56, 57, 58, 59, SEP);
+        assertThat(tokenized.size()).isGreaterThan(2);
+    }
+
+    @Test
+    void aWordCutByTheWindowIsNeverKept() {
+        // a tokenizer that sees through the cut: a window that ends inside a number yields a different id
+        BoundedWordPieces pieces = new BoundedWordPieces(text -> {
+            long[] ids = numbers(text);
+            if (!text.endsWith(" ") && ids.length > 0) {
+                ids[ids.length - 1] = -1; // the cut word
+            }
+            return ids;
+        }, CLS, SEP, 10);
+        String text = count(100, 400);
+        long[] ids = pieces.ids(text);
+        assertThat(ids).doesNotContain(-1L).containsExactly(CLS, 100, 101, 102, 103, 396, 397, 398, 399, SEP);
     }
 
     @Test
@@ -70,9 +94,9 @@ class BoundedWordPiecesTest {
             return new long[] {7};
         }, CLS, SEP, 10);
         String emoji = "\uD83D\uDE00";
-        int window = 8 * BoundedWordPieces.CHARS_PER_PIECE;
+        int window = 4 * BoundedWordPieces.CHARS_PER_PIECE; // the first window at each end
         // the start window ends, and the end window starts, on the low half of an emoji
-        String text = "a".repeat(window - 1) + emoji + "b".repeat(window * 3) + emoji + "c".repeat(window - 2);
+        String text = "a".repeat(window - 1) + emoji + "b".repeat(window * 3) + emoji + "c".repeat(window - 1);
         pieces.ids(text);
         assertThat(seen).allSatisfy(t -> {
             assertThat(Character.isHighSurrogate(t.charAt(t.length() - 1))).isFalse();

@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LatencyProbe {
 
     private static final int WARMUP = 50;
+    /** The gateway's classifier executor size (gateway-server ClassifierServices.CLASSIFIER_THREADS). */
+    private static final int GATEWAY_WORKERS = 2;
 
     private LatencyProbe() {
     }
@@ -78,14 +80,21 @@ public final class LatencyProbe {
         print("embedding", embedding);
         print("signals+model", scoring);
         print("signals alone", signals);
-        concurrent(requests, threads, intraOp, maxTokens);
+        concurrent(requests, threads, intraOp, maxTokens, 0);
+        concurrent(requests, threads, intraOp, maxTokens, GATEWAY_WORKERS);
         batch.shutdownNow();
     }
 
-    /** A fresh classifier (cold embedding cache) called by {@code threads} threads over every prompt. */
-    private static void concurrent(List<ChatRequest> requests, int threads, int intraOp, int maxTokens) throws Exception {
+    /**
+     * A fresh classifier (cold embedding cache) called by {@code threads} threads over every prompt;
+     * with {@code workers > 0} the callers hand each classification to that many worker threads and
+     * wait, as the gateway's requests do with its classifier executor.
+     */
+    private static void concurrent(List<ChatRequest> requests, int threads, int intraOp, int maxTokens, int workers)
+            throws Exception {
         ExecutorService batch = Executors.newSingleThreadExecutor();
         ExecutorService callers = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = workers > 0 ? Executors.newFixedThreadPool(workers) : null;
         try (InputStream in = RoutingClassifier.class.getResourceAsStream(RoutingClassifier.BUNDLED_MODEL)) {
             RoutingClassifier classifier = new RoutingClassifier(new Embedder(maxTokens, batch, intraOp), ModelCodec.read(in));
             for (int i = 0; i < WARMUP; i++) {
@@ -99,20 +108,31 @@ public final class LatencyProbe {
                 running.add(callers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
                         long s = System.nanoTime();
-                        classifier.strongProbability(requests.get(i));
+                        ChatRequest request = requests.get(i);
+                        if (pool == null) {
+                            classifier.strongProbability(request);
+                        } else {
+                            pool.submit(() -> classifier.strongProbability(request)).get();
+                        }
                         latency[i] = (System.nanoTime() - s) / 1e6;
                     }
+                    return null;
                 }));
             }
             for (Future<?> f : running) {
                 f.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%d concurrent callers: %.0f classifications/s%n", threads, requests.size() / seconds);
+            System.out.printf("%d concurrent callers%s: %.0f classifications/s%n", threads,
+                    pool == null ? ", each classifying on its own thread" : " through " + workers + " worker threads (the gateway's classifier executor)",
+                    requests.size() / seconds);
             print("total", latency);
         } finally {
             callers.shutdownNow();
             batch.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 

@@ -50,8 +50,8 @@ final class BoundedWordPieces {
         int headChars = head * CHARS_PER_PIECE;
         int tailChars = tail * CHARS_PER_PIECE;
         while (headChars + tailChars < text.length()) {
-            long[] start = tokenize.apply(text.substring(0, cutBefore(text, headChars)));
-            long[] end = tokenize.apply(text.substring(cutAfter(text, text.length() - tailChars)));
+            long[] start = tokenize.apply(text.substring(0, TextCut.endOfStart(text, headChars)));
+            long[] end = tokenize.apply(text.substring(TextCut.startOfEnd(text, text.length() - tailChars)));
             if (start.length >= head + SLACK && end.length >= tail + SLACK) {
                 return framed(start, 0, head, end, tail);
             }
@@ -74,14 +74,5 @@ final class BoundedWordPieces {
         System.arraycopy(last, last.length - lastCount, ids, 1 + n, lastCount);
         ids[ids.length - 1] = sep;
         return ids;
-    }
-
-    /** An index at or before {@code at} that does not split a surrogate pair. */
-    private static int cutBefore(String text, int at) {
-        return Character.isLowSurrogate(text.charAt(at)) ? at - 1 : at;
-    }
-
-    private static int cutAfter(String text, int at) {
-        return Character.isLowSurrogate(text.charAt(at)) ? at + 1 : at;
     }
 }

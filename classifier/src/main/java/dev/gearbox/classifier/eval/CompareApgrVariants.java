@@ -119,13 +119,8 @@ public final class CompareApgrVariants {
     private void run(Path dataDir, int k, boolean secondRound) {
         Members ms = members(dataDir);
         NestedBlends nested = new NestedBlends(rows, seed);
-        Map<String, int[]> splits = new LinkedHashMap<>();
-        splits.put("grouped " + k + "-fold", Folds.groupedKFold(rows, k, seed));
-        splits.put("row " + k + "-fold", Folds.rowKFold(rows, k, seed));
-        System.out.print("| split | variant |");
-        sources.forEach(s -> System.out.print(" " + s + " APGR | CPT50 | CPT80 |"));
-        System.out.println();
-        System.out.println("|---|---|" + "---|---|---|".repeat(sources.size()));
+        Map<String, int[]> splits = Folds.groupedAndRow(rows, k, seed);
+        CrossValidate.printTableHeader("variant", sources);
         for (Map.Entry<String, int[]> split : splits.entrySet()) {
             int[] fold = split.getValue();
             boolean grouped = split.getKey().startsWith("grouped");
@@ -134,16 +129,16 @@ public final class CompareApgrVariants {
             double[] pMlp = timed("mlp", () -> oof(ms.mlp(), fold));
             double[] pLex = timed("lexical", () -> oof(ms.lex(), fold));
             Map<String, double[]> scored = new LinkedHashMap<>();
-            scored.put("chosen blend (knn+lr+mlp)/3, baseline", average(pKnn, pLr, pMlp));
+            scored.put("chosen blend (knn+lr+mlp)/3, baseline", CrossValidate.average(pKnn, pLr, pMlp));
             scored.put("lexical LR alone (2^18 hashed uni+bigrams)", pLex);
-            scored.put("1. + lexical member, (knn+lr+mlp+lex)/4", average(pKnn, pLr, pMlp, pLex));
+            scored.put("1. + lexical member, (knn+lr+mlp+lex)/4", CrossValidate.average(pKnn, pLr, pMlp, pLex));
             print(split.getKey(), scored);
             scored.clear();
             if (!secondRound) {
-                scored.put("2. + request-class one-hot in LR/MLP", average(pKnn,
+                scored.put("2. + request-class one-hot in LR/MLP", CrossValidate.average(pKnn,
                         timed("lr+class", () -> oof(ms.lrClass(), fold)),
                         timed("mlp+class", () -> oof(ms.mlpClass(), fold))));
-                scored.put("3. arena target averaged with judged-model gap", average(
+                scored.put("3. arena target averaged with judged-model gap", CrossValidate.average(
                         timed("knn judged", () -> oof(ms.knnJudge(), fold)),
                         timed("lr judged", () -> oof(ms.lrJudge(), fold)),
                         timed("mlp judged", () -> oof(ms.mlpJudge(), fold))));
@@ -159,7 +154,7 @@ public final class CompareApgrVariants {
             } else {
                 double[] pRank = timed("pairwise ranker", () -> oof(ms.rank(), fold));
                 scored.put("5. pairwise ranker alone", pRank);
-                scored.put("5. (knn+pairwise ranker+mlp)/3", average(pKnn, pRank, pMlp));
+                scored.put("5. (knn+pairwise ranker+mlp)/3", CrossValidate.average(pKnn, pRank, pMlp));
                 scored.put("6. rank-average knn/lr/mlp/lex", nested.rankAverage(inner, outer, fold, 4));
                 scored.put("7. rank-average knn/lr/mlp", nested.rankAverage(inner, outer, fold, 3));
                 scored.put("8. lexical share nested (0-0.5), rest equal", nested.stacked(inner, outer, fold, NestedBlends.lexicalShareGrid()));
@@ -189,10 +184,10 @@ public final class CompareApgrVariants {
                 double[] pLr = oof(ms.lr(), fold);
                 double[] pMlp = oof(ms.mlp(), fold);
                 List<double[]> scored = List.of(
-                        average(pKnn, pLr, pMlp),
-                        average(pKnn, pLr, pMlp, oof(ms.lex(), fold)),
-                        average(pKnn, oof(ms.lrClass(), fold), oof(ms.mlpClass(), fold)),
-                        average(oof(ms.knnJudge(), fold), oof(ms.lrJudge(), fold),
+                        CrossValidate.average(pKnn, pLr, pMlp),
+                        CrossValidate.average(pKnn, pLr, pMlp, oof(ms.lex(), fold)),
+                        CrossValidate.average(pKnn, oof(ms.lrClass(), fold), oof(ms.mlpClass(), fold)),
+                        CrossValidate.average(oof(ms.knnJudge(), fold), oof(ms.lrJudge(), fold),
                                 oof(ms.mlpJudge(), fold)));
                 for (int v = 0; v < variants.size(); v++) {
                     double[] scores = scored.get(v);
@@ -324,15 +319,6 @@ public final class CompareApgrVariants {
         return IntStream.of(idx).mapToDouble(i -> examples.get(i).target()).toArray();
     }
 
-    private static double[] average(double[]... parts) {
-        double[] out = new double[parts[0].length];
-        for (double[] p : parts) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] += p[i] / parts.length;
-            }
-        }
-        return out;
-    }
 
     private static double[] timed(String what, Supplier<double[]> work) {
         long start = System.nanoTime();

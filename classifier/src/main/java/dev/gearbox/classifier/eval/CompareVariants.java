@@ -53,14 +53,9 @@ public final class CompareVariants {
         int[] repeat = balancedRepeats(rows);
         List<String> sources = rows.stream().map(RoutingRow::source).distinct().toList();
 
-        Map<String, int[]> splits = new LinkedHashMap<>();
-        splits.put("grouped " + k + "-fold", Folds.groupedKFold(rows, k, seed));
-        splits.put("row " + k + "-fold", Folds.rowKFold(rows, k, seed));
+        Map<String, int[]> splits = Folds.groupedAndRow(rows, k, seed);
 
-        System.out.print("| split | variant |");
-        sources.forEach(s -> System.out.print(" " + s + " APGR | CPT50 | CPT80 |"));
-        System.out.println();
-        System.out.println("|---|---|" + "---|---|---|".repeat(sources.size()));
+        CrossValidate.printTableHeader("variant", sources);
         for (Map.Entry<String, int[]> split : splits.entrySet()) {
             int[] fold = split.getValue();
             double[] knn = CrossValidate.outOfFold(plain, fold, ChosenRouter.knn());

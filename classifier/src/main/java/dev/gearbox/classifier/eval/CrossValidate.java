@@ -57,10 +57,7 @@ public final class CrossValidate {
         splits.put("row " + k + "-fold (unseen rows, seen sources)", Folds.rowKFold(rows, k, seed));
 
         System.out.printf("rows=%d target=%s seed=%d%n%n", rows.size(), target, seed);
-        System.out.print("| split | model |");
-        sources.forEach(s -> System.out.print(" " + s + " APGR | CPT50 | CPT80 |"));
-        System.out.println();
-        System.out.println("|---|---|" + "---|---|---|".repeat(sources.size()));
+        printTableHeader("model", sources);
         for (Map.Entry<String, int[]> split : splits.entrySet()) {
             Map<String, double[]> predictions = new LinkedHashMap<>();
             for (ModelFamily family : families) {
@@ -134,7 +131,15 @@ public final class CrossValidate {
         return RouterMetrics.evaluate(s, weak, strong);
     }
 
-    private static double[] average(double[]... parts) {
+    /** The markdown header of a per-source APGR / CPT50 / CPT80 table. */
+    static void printTableHeader(String rowKind, List<String> sources) {
+        System.out.print("| split | " + rowKind + " |");
+        sources.forEach(s -> System.out.print(" " + s + " APGR | CPT50 | CPT80 |"));
+        System.out.println();
+        System.out.println("|---|---|" + "---|---|---|".repeat(sources.size()));
+    }
+
+    static double[] average(double[]... parts) {
         double[] out = new double[parts[0].length];
         for (double[] p : parts) {
             for (int i = 0; i < out.length; i++) {

@@ -56,6 +56,14 @@ public final class Folds {
     }
 
     /** Plain K-fold over rows (seeded): unseen rows of seen sources, like the held-out test set. */
+    /** The two splits the variant comparisons use, by table label: grouped k-fold, then row k-fold. */
+    static Map<String, int[]> groupedAndRow(List<RoutingRow> rows, int k, long seed) {
+        Map<String, int[]> splits = new LinkedHashMap<>();
+        splits.put("grouped " + k + "-fold", groupedKFold(rows, k, seed));
+        splits.put("row " + k + "-fold", rowKFold(rows, k, seed));
+        return splits;
+    }
+
     public static int[] rowKFold(List<RoutingRow> rows, int k, long seed) {
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -1,5 +1,7 @@
 package dev.gearbox.classifier.signals;
 
+import dev.gearbox.classifier.embed.TextCut;
+
 /**
  * The part of a prompt its text signals are counted on. Counting tokens, code lines, math, numbers
  * and keywords over a 200k-token prompt took about 280 ms of classifier time; past {@link #MAX_CHARS}
@@ -16,12 +18,8 @@ record SignalWindow(String text, double scale) {
             return new SignalWindow(prompt, 1.0);
         }
         int half = MAX_CHARS / 2;
-        int headEnd = Character.isLowSurrogate(prompt.charAt(half)) ? half - 1 : half;
-        int tailStart = prompt.length() - half;
-        if (Character.isLowSurrogate(prompt.charAt(tailStart))) {
-            tailStart++;
-        }
-        String sample = prompt.substring(0, headEnd) + "\n" + prompt.substring(tailStart);
+        String sample = prompt.substring(0, TextCut.endOfStart(prompt, half)) + "\n"
+                + prompt.substring(TextCut.startOfEnd(prompt, prompt.length() - half));
         return new SignalWindow(sample, (double) prompt.length() / sample.length());
     }
 

@@ -17,7 +17,7 @@ class BoundedWordPiecesTest {
     /** One "piece" per space-separated word: the word's number, so the cut is visible in the ids. */
     private long[] numbers(String text) {
         tokenized.add(text);
-        return Arrays.stream(text.trim().split(" +")).filter(w -> !w.isEmpty()).mapToLong(Long::parseLong).toArray();
+        return Arrays.stream(text.trim().split("[ _]+")).filter(w -> !w.isEmpty()).mapToLong(Long::parseLong).toArray();
     }
 
     private static String count(int from, int to) {
@@ -63,12 +63,46 @@ class BoundedWordPiecesTest {
     }
 
     @Test
-    void sparseTextWidensTheWindowsAndKeepsTheWholeTextsPieces() {
+    void windowsWidenUntilTheyHoldEnoughPieces() {
         BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 10);
-        // long runs of spaces: the first windows hold too few pieces
+        // long runs of spaces collapse; the two-digit end still needs a wider window
         String sparse = count(1, 30).replace(" ", "          ") + count(30, 60).replace(" ", "       ");
         assertThat(pieces.ids(sparse)).containsExactly(CLS, 1, 2, 3, 4, 56, 57, 58, 59, SEP);
         assertThat(tokenized.size()).isGreaterThan(2);
+    }
+
+    @Test
+    void nearlyPieceFreeTextStopsWideningAndKeepsWhatTheWidestWindowsHold() {
+        BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 10);
+        // a few pieces at each end of a megabyte of underscores (no pieces in this tokenizer)
+        String text = "1 2 " + "_".repeat(1_000_000) + " 8 9";
+        assertThat(pieces.ids(text)).containsExactly(CLS, 1, 2, 8, 9, SEP);
+        int widest = 4 * BoundedWordPieces.CHARS_PER_PIECE << BoundedWordPieces.MAX_WIDENINGS;
+        assertThat(tokenized).hasSize(2 * (BoundedWordPieces.MAX_WIDENINGS + 1))
+                .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(widest));
+    }
+
+    @Test
+    void whitespaceRunsCollapseToOneSpace() {
+        assertThat(BoundedWordPieces.collapsedWhitespace("  a \t\n b  c\r\n")).isEqualTo("a b c");
+        String clean = "already clean";
+        assertThat(BoundedWordPieces.collapsedWhitespace(clean)).isSameAs(clean);
+    }
+
+    @Test
+    void paddingInsideTheTextDoesNotPushThePiecesOutOfTheWindows() {
+        BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 10);
+        String padded = count(1, 30).replace(" ", " ".repeat(5_000));
+        assertThat(pieces.ids(padded)).containsExactly(CLS, 1, 2, 3, 4, 26, 27, 28, 29, SEP);
+        assertThat(tokenized).allSatisfy(t -> assertThat(t.length()).isLessThan(200));
+    }
+
+    @Test
+    void surroundingWhitespaceIsIgnored() {
+        BoundedWordPieces pieces = new BoundedWordPieces(this::numbers, CLS, SEP, 10);
+        assertThat(pieces.ids(" ".repeat(100_000) + count(1, 21) + "\n".repeat(100_000)))
+                .containsExactly(CLS, 1, 2, 3, 4, 17, 18, 19, 20, SEP);
+        assertThat(tokenized).allSatisfy(t -> assertThat(t.length()).isLessThan(100));
     }
 
     @Test
@@ -76,7 +110,7 @@ class BoundedWordPiecesTest {
         // a tokenizer that sees through the cut: a window that ends inside a number yields a different id
         BoundedWordPieces pieces = new BoundedWordPieces(text -> {
             long[] ids = numbers(text);
-            if (!text.endsWith(" ") && ids.length > 0) {
+            if (!text.endsWith(" ") && !text.endsWith("399") && ids.length > 0) {
                 ids[ids.length - 1] = -1; // the cut word
             }
             return ids;

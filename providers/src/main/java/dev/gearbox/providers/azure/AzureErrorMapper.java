@@ -33,8 +33,9 @@ public final class AzureErrorMapper implements ErrorMapping {
 
     @Override
     public GatewayException map(int status, HttpHeaders headers, byte[] body) {
-        JsonNode error = errorObject(body);
-        if (status == 400 && error != null && isContentFilter(error)) {
+        // only a 400 can be the content filter: any other error body is parsed once, by the OpenAI mapping
+        JsonNode error = status == 400 ? errorObject(body) : null;
+        if (error != null && isContentFilter(error)) {
             List<String> categories = filteredCategories(error.path("innererror").path("content_filter_result"));
             String which = categories.isEmpty() ? "" : " (" + String.join(", ", categories) + ")";
             return new GatewayException(ErrorKind.CONTENT_FILTERED, "upstream " + deployment.name()

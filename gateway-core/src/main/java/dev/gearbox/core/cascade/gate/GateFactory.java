@@ -36,23 +36,8 @@ public final class GateFactory {
         return builder.apply(config);
     }
 
-    /** {@code judgeProvider} gives the provider of a judge's deployment (only called for a judge gate). */
-    public static GateChain chain(List<GateConfig> configs, Function<String, ChatProvider> judgeProvider) {
-        return chain(configs, judgeProvider, GatewayMetrics.disabled());
-    }
-
-    /** As {@link #chain(List, Function)}, a judge's calls counted in {@code metrics}. */
-    public static GateChain chain(List<GateConfig> configs, Function<String, ChatProvider> judgeProvider,
-                                  GatewayMetrics metrics) {
-        return chain(configs, judgeProvider, metrics, null);
-    }
-
-    public static QualityGate gate(GateConfig config, Function<String, ChatProvider> judgeProvider) {
-        return gate(config, judgeProvider, GatewayMetrics.disabled());
-    }
-
-    public static QualityGate gate(GateConfig config, Function<String, ChatProvider> judgeProvider,
-                                   GatewayMetrics metrics) {
+    private static QualityGate gate(GateConfig config, Function<String, ChatProvider> judgeProvider,
+                                    GatewayMetrics metrics) {
         if (config instanceof GateConfig.Empty) {
             return new EmptyAnswerGate();
         } else if (config instanceof GateConfig.Length) {
@@ -73,8 +58,6 @@ public final class GateFactory {
             return new LogprobGate(l.minMean(), l.minToken());
         } else if (config instanceof GateConfig.Judge j) {
             return new JudgeGate(j.deployment(), judgeProvider.apply(j.deployment()), j.timeout(), metrics);
-        } else if (config instanceof GateConfig.AnswerModel) {
-            return answerModel((GateConfig.AnswerModel) config, null);
         }
         throw new IllegalArgumentException("unknown gate config " + config);
     }

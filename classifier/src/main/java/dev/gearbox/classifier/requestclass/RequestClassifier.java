@@ -1,6 +1,7 @@
 package dev.gearbox.classifier.requestclass;
 
 import dev.gearbox.classifier.embed.TokenCounter;
+import dev.gearbox.classifier.signals.SignalWindow;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +62,10 @@ public final class RequestClassifier {
 
     /** The class of a prompt (its routing text) with its normalized embedding. */
     public RequestClass classify(String prompt, float[] embedding) {
-        String lower = prompt.strip().toLowerCase(Locale.ROOT);
-        int tokens = TokenCounter.count(prompt);
+        // the rules read the prompt's two ends, so a 200k-token prompt costs what an 8k-character one does
+        SignalWindow window = SignalWindow.of(prompt.strip());
+        String lower = window.text().toLowerCase(Locale.ROOT);
+        int tokens = window.scaled(TokenCounter.count(window.text()));
         if (tokens >= EXTRACTION_MIN_TOKENS && EXTRACTION.matcher(lower).find()) {
             return RequestClass.EXTRACTION;
         }

@@ -39,6 +39,17 @@ class RequestClassifierTest {
     }
 
     @Test
+    void aHugePromptIsJudgedByItsTwoEnds() {
+        RequestClassifier c = trained();
+        String material = "The quick brown fox jumps over the lazy dog. ".repeat(20_000);
+        assertThat(c.classify(material + "Extract every animal as a JSON list.", X)).isEqualTo(RequestClass.EXTRACTION);
+        assertThat(c.classify("Summarize the report below.\n" + material, X)).isEqualTo(RequestClass.EXTRACTION);
+        // an instruction buried in the middle of 900k characters is not read
+        String half = material.substring(0, material.length() / 2);
+        assertThat(c.classify(half + "Extract the animals. " + half, X)).isNotEqualTo(RequestClass.EXTRACTION);
+    }
+
+    @Test
     void fileRoundTripsAndRejectsUnknownClasses() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RequestClassifierFile.write(trained(), out);

@@ -32,10 +32,20 @@ public final class LexicalGuard {
             "were", "be", "me", "my", "i", "we", "us", "our", "how", "what", "some", "any", "and", "so", "then",
             "into", "onto", "from", "about", "within", "inside");
 
+    /**
+     * Longest prompt, in words, matched as a paraphrase. The embedder sees a long prompt's first and
+     * last 31 word pieces only (classifier Embedder), so two prompts that differ in the middle embed
+     * alike; past this length only the same words, in the same order, are a match.
+     */
+    static final int MAX_PARAPHRASE_WORDS = 40;
+
     /** True when nothing in the two prompts' signatures says they ask different things. */
     boolean agree(LexicalSignature a, LexicalSignature b) {
         if (a.words().equals(b.words())) {
             return true;
+        }
+        if (a.words().size() > MAX_PARAPHRASE_WORDS || b.words().size() > MAX_PARAPHRASE_WORDS) {
+            return false;
         }
         return a.numbers().equals(b.numbers())
                 && a.negations() == b.negations()

@@ -69,6 +69,29 @@ class EmbedderTest {
     }
 
     @Test
+    void concurrentCallersGetTheVectorsOfSequentialOnes() throws Exception {
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            texts.add("Request " + i + ": " + "explain how tokenizers split words into pieces ".repeat(1 + i % 7));
+        }
+        List<float[]> sequential = texts.stream().map(embedder::embed).toList();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<float[]>> running = new java.util.ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (String t : texts) {
+                    running.add(callers.submit(() -> embedder.embed(t)));
+                }
+            }
+            for (int i = 0; i < running.size(); i++) {
+                assertThat(running.get(i).get()).containsExactly(sequential.get(i % texts.size()));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void cacheStoresAndReadsBack(@TempDir Path dir) {
         Path file = dir.resolve("emb.bin");
         EmbeddingCache cache = EmbeddingCache.open(file);

@@ -2,6 +2,7 @@ package dev.gearbox.classifier;
 
 import dev.gearbox.classifier.embed.ConversationText;
 import dev.gearbox.classifier.embed.Embedder;
+import dev.gearbox.core.cache.PromptEmbedding;
 import dev.gearbox.core.model.ChatRequest;
 
 /**
@@ -35,14 +36,24 @@ public final class ConversationEmbeddings {
 
     /** The normalized embedding of the request's conversation text ({@link ConversationText}). */
     public float[] of(ChatRequest request) {
-        return of(ConversationText.of(request));
+        return embedding(request).vector();
     }
 
     /** The normalized embedding of {@code text}, computed once per distinct text while it stays cached. */
     public float[] of(String text) {
+        return embedding(text).vector();
+    }
+
+    /** As {@link #of(ChatRequest)}, with whether the model read all of the text (the semantic cache needs it). */
+    public PromptEmbedding embedding(ChatRequest request) {
+        return embedding(ConversationText.of(request));
+    }
+
+    /** As {@link #of(String)}, with whether the model read all of the text. */
+    public PromptEmbedding embedding(String text) {
         return cache.get(embedder.cacheKey(text), key -> {
             onModelRun.run();
-            return embedder.embed(text);
+            return embedder.embedding(text);
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.gearbox.classifier;
 
+import dev.gearbox.core.cache.PromptEmbedding;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -7,26 +8,26 @@ import java.util.function.Function;
 /** A small bounded LRU of embeddings keyed by content hash, so one request is embedded once. */
 final class EmbeddingLru {
 
-    private final Map<String, float[]> entries;
+    private final Map<String, PromptEmbedding> entries;
 
     EmbeddingLru(int capacity) {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, PromptEmbedding> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    /** The cached vector for the key, or the computed one (computed outside the lock). */
-    float[] get(String key, Function<String, float[]> compute) {
+    /** The cached embedding for the key, or the computed one (computed outside the lock). */
+    PromptEmbedding get(String key, Function<String, PromptEmbedding> compute) {
         synchronized (entries) {
-            float[] hit = entries.get(key);
+            PromptEmbedding hit = entries.get(key);
             if (hit != null) {
                 return hit;
             }
         }
-        float[] fresh = compute.apply(key);
+        PromptEmbedding fresh = compute.apply(key);
         synchronized (entries) {
             entries.put(key, fresh);
         }

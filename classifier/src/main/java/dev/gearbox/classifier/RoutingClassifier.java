@@ -64,7 +64,12 @@ public final class RoutingClassifier {
 
     /** P(strong model needed) for this request. */
     public double strongProbability(ChatRequest request) {
-        return model.score(embedding(request), Signals.of(request).toFeatures());
+        return strongProbability(request, embedding(request));
+    }
+
+    /** P(strong model needed) for this request, whose {@link #embedding} the caller already has. */
+    public double strongProbability(ChatRequest request, float[] embedding) {
+        return model.score(embedding, Signals.of(request).toFeatures());
     }
 
     /** The request's normalized embedding, computed once per distinct text. */

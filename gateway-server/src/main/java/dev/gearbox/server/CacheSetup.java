@@ -48,7 +48,8 @@ final class CacheSetup {
         }
         ConversationEmbedder embedder = new ConversationEmbedder() { // never asked: the semantic cache is off
             @Override
-            public <T> CompletableFuture<T> embed(dev.gearbox.core.model.ChatRequest request, Function<float[], T> then) {
+            public <T> CompletableFuture<T> embed(dev.gearbox.core.model.ChatRequest request,
+                                                 Function<dev.gearbox.core.cache.PromptEmbedding, T> then) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the semantic cache is off"));
             }
         };

@@ -51,7 +51,7 @@ public class SemanticLookupBenchmark {
     public String index;
 
     private SemanticCache cache;
-    private float[][] queries;
+    private PromptEmbedding[] queries;
     private String[] prompts;
     private int next;
 
@@ -65,13 +65,13 @@ public class SemanticLookupBenchmark {
         float[][] stored = new float[entries][];
         for (int i = 0; i < entries; i++) {
             stored[i] = unit(random);
-            cache.store(SCOPE, stored[i], "prompt number " + i, answer);
+            cache.store(SCOPE, PromptEmbedding.whole(stored[i]), "prompt number " + i, answer);
         }
-        queries = new float[QUERIES][];
+        queries = new PromptEmbedding[QUERIES];
         prompts = new String[QUERIES];
         for (int q = 0; q < QUERIES; q++) {
             int target = random.nextInt(entries);
-            queries[q] = near(stored[target], 0.95, random);
+            queries[q] = PromptEmbedding.whole(near(stored[target], 0.95, random));
             prompts[q] = "prompt number " + target;
         }
     }

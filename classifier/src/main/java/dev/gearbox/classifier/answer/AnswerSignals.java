@@ -64,7 +64,7 @@ public record AnswerSignals(
         return new AnswerSignals(
                 answer.length(),
                 prompt.length(),
-                count(HEDGE, lower),
+                TextPatterns.count(HEDGE, lower),
                 verdict(REFUSAL, request, response) instanceof GateVerdict.Escalate,
                 arithmeticLines,
                 wrongLines,
@@ -119,14 +119,5 @@ public record AnswerSignals(
     private static String normalize(String number) {
         String plain = number.replace(",", "");
         return plain.contains(".") ? plain.replaceAll("0+$", "").replaceAll("\\.$", "") : plain;
-    }
-
-    private static int count(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }

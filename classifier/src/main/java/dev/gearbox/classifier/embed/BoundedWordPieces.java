@@ -52,7 +52,8 @@ final class BoundedWordPieces {
         this.tail = pieces - head;
     }
 
-    long[] ids(String raw) {
+    /** What the model reads of {@code raw}. */
+    ModelInput input(String raw) {
         int headChars = head * CHARS_PER_PIECE;
         int tailChars = tail * CHARS_PER_PIECE;
         String text = raw.length() > headChars + tailChars ? collapsedWhitespace(raw) : raw;
@@ -60,19 +61,23 @@ final class BoundedWordPieces {
             long[] start = tokenize.apply(text.substring(0, TextCut.endOfStart(text, headChars)));
             long[] end = tokenize.apply(text.substring(TextCut.startOfEnd(text, text.length() - tailChars)));
             if (start.length >= head + SLACK && end.length >= tail + SLACK) {
-                return framed(start, 0, head, end, tail);
+                return new ModelInput(framed(start, 0, head, end, tail), false);
             }
             if (widenings == MAX_WIDENINGS) { // nearly piece-free text: what the widest windows hold
-                return framed(start, 0, Math.min(head, start.length), end, Math.min(tail, end.length));
+                return new ModelInput(framed(start, 0, Math.min(head, start.length), end, Math.min(tail, end.length)), false);
             }
             headChars *= 2;
             tailChars *= 2;
         }
         long[] all = tokenize.apply(text);
         if (all.length <= head + tail) {
-            return framed(all, 0, all.length, all, 0);
+            return new ModelInput(framed(all, 0, all.length, all, 0), true);
         }
-        return framed(all, 0, head, all, tail);
+        return new ModelInput(framed(all, 0, head, all, tail), false);
+    }
+
+    /** The ids the model reads, and whether they are all of the text's pieces. */
+    record ModelInput(long[] ids, boolean whole) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.gearbox.classifier.embed;
 
+import dev.gearbox.core.cache.PromptEmbedding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,10 +56,16 @@ public final class Embedder {
 
     /** The normalized embedding of one text; a blank text maps to the zero vector. */
     public float[] embed(String text) {
+        return embedding(text).vector();
+    }
+
+    /** The normalized embedding of one text, and whether the model read all of it (not cut to the bound). */
+    public PromptEmbedding embedding(String text) {
         if (text == null || text.isBlank()) {
-            return new float[DIMENSION];
+            return PromptEmbedding.whole(new float[DIMENSION]);
         }
-        return normalized(model.encode(text));
+        BoundedWordPieces.ModelInput input = model.input(text);
+        return new PromptEmbedding(normalized(model.encode(input)), input.whole());
     }
 
     /** Embeddings of many texts, in order, spread over the executor. */
@@ -76,7 +83,7 @@ public final class Embedder {
 
     /** The word-piece ids the model sees for a text: at most {@link #maxTokens()}, start and end kept. */
     public long[] inputIds(String text) {
-        return model.inputIds(text == null ? "" : text);
+        return model.input(text == null ? "" : text).ids();
     }
 
     /** A content hash naming this model, its input bound and the text: the key for caching. */

@@ -35,7 +35,7 @@ final class MiniLmEncoder {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
-    private final BoundedWordPieces input;
+    private final BoundedWordPieces pieces;
 
     /**
      * @param maxTokens      word pieces per text, special tokens included (the model takes at most 512)
@@ -53,7 +53,7 @@ final class MiniLmEncoder {
             this.tokenizer = HuggingFaceTokenizer.newInstance(vocabulary,
                     Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
             long[] specials = tokenizer.encode("", true, false).getIds();
-            this.input = new BoundedWordPieces(this::wordPieces, specials[0], specials[specials.length - 1], maxTokens);
+            this.pieces = new BoundedWordPieces(this::wordPieces, specials[0], specials[specials.length - 1], maxTokens);
             this.session = env.createSession(model.readAllBytes(), options(intraOpThreads));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model from the classpath", e);
@@ -85,14 +85,14 @@ final class MiniLmEncoder {
         return tokenizer.encode(text, false, false).getIds();
     }
 
-    /** The ids the model sees for a text. */
-    long[] inputIds(String text) {
-        return input.ids(text);
+    /** What the model reads of a text. */
+    BoundedWordPieces.ModelInput input(String text) {
+        return pieces.input(text);
     }
 
-    /** The mean of the text's token vectors (not normalized). */
-    float[] encode(String text) {
-        long[] ids = inputIds(text);
+    /** The mean of the input's token vectors (not normalized). */
+    float[] encode(BoundedWordPieces.ModelInput modelInput) {
+        long[] ids = modelInput.ids();
         int n = ids.length;
         long[] mask = new long[n];
         Arrays.fill(mask, 1L);

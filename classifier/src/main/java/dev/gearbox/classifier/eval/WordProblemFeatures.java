@@ -1,5 +1,6 @@
 package dev.gearbox.classifier.eval;
 
+import dev.gearbox.classifier.signals.TextPatterns;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -42,18 +43,9 @@ public final class WordProblemFeatures {
         String lower = text.toLowerCase(Locale.ROOT);
         return new double[] {
             Math.log1p(distinct.size()),
-            Math.log1p(count(SENTENCE_END, text)),
-            Math.log1p(count(OPERATION, lower)),
-            Math.log1p(count(FRACTION_OR_DECIMAL, text)),
+            Math.log1p(TextPatterns.count(SENTENCE_END, text)),
+            Math.log1p(TextPatterns.count(OPERATION, lower)),
+            Math.log1p(TextPatterns.count(FRACTION_OR_DECIMAL, text)),
             Math.log10(1 + largest)};
-    }
-
-    private static int count(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }

@@ -2,6 +2,7 @@ package dev.gearbox.classifier.runtime;
 
 import dev.gearbox.classifier.ConversationEmbeddings;
 import dev.gearbox.core.cache.ConversationEmbedder;
+import dev.gearbox.core.cache.PromptEmbedding;
 import dev.gearbox.core.model.ChatRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -22,7 +23,7 @@ public final class ClassifierConversationEmbedder implements ConversationEmbedde
     }
 
     @Override
-    public <T> CompletableFuture<T> embed(ChatRequest request, Function<float[], T> then) {
-        return CompletableFuture.supplyAsync(() -> then.apply(embeddings.of(request)), executor);
+    public <T> CompletableFuture<T> embed(ChatRequest request, Function<PromptEmbedding, T> then) {
+        return CompletableFuture.supplyAsync(() -> then.apply(embeddings.embedding(request)), executor);
     }
 }

@@ -28,7 +28,7 @@ public final class EmbeddedRequestScorer implements RequestScorer {
     @Override
     public Score score(ChatRequest request) {
         float[] embedding = router.embedding(request);
-        double p = router.strongProbability(request);
+        double p = router.strongProbability(request, embedding);
         String text = ConversationText.of(request);
         return new Score(Math.min(1, Math.max(0, p)), classes.classify(text, embedding).tag());
     }

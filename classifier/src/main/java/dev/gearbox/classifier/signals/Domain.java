@@ -28,6 +28,11 @@ public enum Domain {
         this.keywords = new KeywordCounter(List.of(keywords));
     }
 
+    /** The keywords, lower-case literals. */
+    public List<String> keywords() {
+        return keywords.keywords();
+    }
+
     /** How many keyword occurrences of this domain the text contains (case-insensitive). */
     public int hits(String text) {
         return hitsInLowerCase(text.toLowerCase(Locale.ROOT));

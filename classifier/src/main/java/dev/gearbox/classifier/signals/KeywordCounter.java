@@ -22,6 +22,10 @@ final class KeywordCounter {
         this.keywords = List.copyOf(keywords);
     }
 
+    List<String> keywords() {
+        return keywords;
+    }
+
     /** Non-overlapping whole-word occurrences, leftmost first. */
     int count(String lowerCase) {
         int n = 0;

@@ -43,7 +43,8 @@ public final class TextPatterns {
         return count(OPTION, text);
     }
 
-    private static int count(Pattern p, String text) {
+    /** Non-overlapping matches of {@code p} in {@code text}: the count every text signal is built on. */
+    public static int count(Pattern p, String text) {
         Matcher m = p.matcher(text);
         int n = 0;
         while (m.find()) {

@@ -11,6 +11,7 @@ import dev.gearbox.config.SemanticCacheConfig;
 import dev.gearbox.config.Tier;
 import dev.gearbox.core.cache.CachedAnswer;
 import dev.gearbox.core.cache.LexicalGuard;
+import dev.gearbox.core.cache.PromptEmbedding;
 import dev.gearbox.core.cache.SemanticCache;
 import dev.gearbox.core.cache.SemanticScope;
 import dev.gearbox.core.model.ChatResponse;
@@ -56,7 +57,7 @@ class SemanticCacheCorrectnessTest {
                 String stored = row.get("stored").asText();
                 String asked = row.get("asked").asText();
                 pairs.add(new Pair(row.get("kind").asText(), row.get("expect").asText().equals("hit"), stored, asked,
-                        embeddings.of(stored), embeddings.of(asked)));
+                        embeddings.embedding(stored), embeddings.embedding(asked)));
             }
         }
     }
@@ -97,14 +98,14 @@ class SemanticCacheCorrectnessTest {
             for (Pair p : pairs) {
                 boolean near = p.similarity() >= threshold;
                 count(plain, p.mustHit(), near);
-                count(guarded, p.mustHit(), near && guard.agree(p.stored(), p.asked()));
+                count(guarded, p.mustHit(), near && p.guardAgrees(guard));
             }
             report.append(String.format(Locale.ROOT, "%-9.2f %-26s %-26s%n", threshold, format(plain), format(guarded)));
         }
         report.append(String.format(Locale.ROOT, "%nper pair (cosine, kind, expect, guard):%n"));
         for (Pair p : pairs) {
             report.append(String.format(Locale.ROOT, "%.3f %-10s %-4s %-5s %s | %s%n", p.similarity(), p.kind(),
-                    p.mustHit() ? "hit" : "miss", guard.agree(p.stored(), p.asked()), p.stored(), p.asked()));
+                    p.mustHit() ? "hit" : "miss", p.guardAgrees(guard), p.stored(), p.asked()));
         }
         Path out = Path.of("target", "semantic-cache-correctness.txt");
         Files.createDirectories(out.getParent());
@@ -117,9 +118,9 @@ class SemanticCacheCorrectnessTest {
         SemanticCache cache = new SemanticCache(new SemanticCacheConfig(true, THRESHOLD, 100, 1 << 20,
                 Duration.ofHours(1), 0.3), Embedder.DIMENSION, Ticker.systemTicker());
         SemanticScope scope = new SemanticScope("tenant", "auto", "pair-" + index, "");
-        cache.store(scope, p.storedVector(), p.stored(), CachedAnswer.of(
+        cache.store(scope, p.storedEmbedding(), p.stored(), CachedAnswer.of(
                 new ChatResponse("id", 0, "m", List.of(), null, null, Map.of()), Tier.FAST, "d"));
-        return cache.lookup(scope, p.askedVector(), p.asked()).isPresent();
+        return cache.lookup(scope, p.askedEmbedding(), p.asked()).isPresent();
     }
 
     /** counts: [true positives, false positives, positives] */
@@ -137,9 +138,16 @@ class SemanticCacheCorrectnessTest {
         return String.format(Locale.ROOT, "%.3f / %.3f (FP %d)", precision, (double) c[0] / c[2], c[1]);
     }
 
-    private record Pair(String kind, boolean mustHit, String stored, String asked, float[] storedVector,
-                        float[] askedVector) {
+    private record Pair(String kind, boolean mustHit, String stored, String asked, PromptEmbedding storedEmbedding,
+                        PromptEmbedding askedEmbedding) {
+        /** The guard's verdict as the cache asks it: given whether the embedder read each prompt whole. */
+        boolean guardAgrees(LexicalGuard guard) {
+            return guard.agree(stored, storedEmbedding.whole(), asked, askedEmbedding.whole());
+        }
+
         double similarity() {
+            float[] storedVector = storedEmbedding.vector();
+            float[] askedVector = askedEmbedding.vector();
             double s = 0;
             for (int i = 0; i < storedVector.length; i++) {
                 s += storedVector[i] * askedVector[i];

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gearbox.classifier.ConversationEmbeddings;
 import dev.gearbox.classifier.embed.Embedder;
 import dev.gearbox.config.RouterConfig;
+import dev.gearbox.core.cache.PromptEmbedding;
 import dev.gearbox.core.model.ChatRequest;
 import dev.gearbox.core.model.Message;
 import dev.gearbox.core.model.Role;
@@ -26,13 +27,26 @@ class SharedEmbeddingTest {
         ChatRequest request = ChatRequest.of("auto", List.of(Message.of(Role.SYSTEM, "Be brief."),
                 Message.of(Role.USER, "How do I merge two sorted lists in Python?")));
 
-        float[] vector = cache.embed(request, v -> v).get();
+        float[] vector = cache.embed(request, PromptEmbedding::vector).get();
         router.scorer().score(request);
         router.scorer().score(request);
 
         assertThat(modelRuns).hasValue(1);
         assertThat(vector).hasSize(Embedder.DIMENSION);
         assertThat(embeddings.of(request)).isSameAs(vector);
+    }
+
+    @Test
+    void theCacheLearnsWhetherThePromptWasReadWhole() throws Exception {
+        ConversationEmbeddings embeddings = new ConversationEmbeddings(
+                new Embedder(Embedder.DEFAULT_MAX_TOKENS, Runnable::run));
+        ClassifierConversationEmbedder cache = new ClassifierConversationEmbedder(embeddings, Runnable::run);
+        ChatRequest shortOne = ChatRequest.of("auto", List.of(Message.of(Role.USER, "What is the capital of France?")));
+        ChatRequest longOne = ChatRequest.of("auto", List.of(Message.of(Role.USER,
+                "Review this module and list its bugs: " + "def f(x): return x * 2 ".repeat(40))));
+
+        assertThat(cache.embed(shortOne, PromptEmbedding::whole).get()).isTrue();
+        assertThat(cache.embed(longOne, PromptEmbedding::whole).get()).isFalse();
     }
 
     @Test

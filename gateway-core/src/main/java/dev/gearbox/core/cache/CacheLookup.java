@@ -56,7 +56,7 @@ final class CacheLookup {
         SemanticScopes.SemanticQuery q = query.get();
         CompletableFuture<Lookup> searched;
         try {
-            searched = embedder.embed(request, vector -> search(q, vector, exactKey));
+            searched = embedder.embed(request, embedding -> search(q, embedding, exactKey));
         } catch (RuntimeException e) { // a rejected task: serve the request uncached rather than fail it
             searched = CompletableFuture.failedFuture(e);
         }
@@ -67,14 +67,14 @@ final class CacheLookup {
     }
 
     /** The semantic search, on the embedder's thread. */
-    private Lookup search(SemanticScopes.SemanticQuery q, float[] vector, ExactKey exactKey) {
-        Optional<SemanticMatch> match = semantic.lookup(q.scope(), vector, q.prompt());
+    private Lookup search(SemanticScopes.SemanticQuery q, PromptEmbedding embedding, ExactKey exactKey) {
+        Optional<SemanticMatch> match = semantic.lookup(q.scope(), embedding, q.prompt());
         metrics.cacheRequest(MeterTags.SEMANTIC, match.isPresent() ? MeterTags.HIT : MeterTags.MISS);
         if (match.isPresent()) {
             metrics.cacheSimilarity(match.get().similarity());
             return new Lookup.Hit(match.get().answer(), CacheResult.semanticHit(match.get().similarity()));
         }
-        return new Lookup.Miss(plan(exactKey, q, vector));
+        return new Lookup.Miss(plan(exactKey, q, embedding));
     }
 
     /** Counts a request that skipped both caches. */
@@ -87,7 +87,7 @@ final class CacheLookup {
         }
     }
 
-    private StorePlan plan(ExactKey key, SemanticScopes.SemanticQuery query, float[] vector) {
-        return new StorePlan(exact, key, semantic, query, vector, policy, writer);
+    private StorePlan plan(ExactKey key, SemanticScopes.SemanticQuery query, PromptEmbedding embedding) {
+        return new StorePlan(exact, key, semantic, query, embedding, policy, writer);
     }
 }

@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 /**
  * The embedding the semantic cache compares: the L2-normalized vector of the request's last user
- * message (the same text and vector the router scores, so a request is embedded once).
+ * message (the same text and vector the router scores, so a request is embedded once), and whether
+ * the embedder read all of that text.
  */
 public interface ConversationEmbedder {
     /**
@@ -15,5 +16,5 @@ public interface ConversationEmbedder {
      * cannot land on the caller even when the vector was already cached. Completes exceptionally when
      * it cannot (queue full, model failure); the cache then treats the request as a miss.
      */
-    <T> CompletableFuture<T> embed(ChatRequest request, Function<float[], T> then);
+    <T> CompletableFuture<T> embed(ChatRequest request, Function<PromptEmbedding, T> then);
 }

@@ -33,19 +33,18 @@ public final class LexicalGuard {
             "into", "onto", "from", "about", "within", "inside");
 
     /**
-     * Longest prompt, in words, matched as a paraphrase. The embedder sees a long prompt's first and
-     * last 31 word pieces only (classifier Embedder), so two prompts that differ in the middle embed
-     * alike; past this length only the same words, in the same order, are a match.
+     * As {@link #agree(LexicalSignature, LexicalSignature)} when the embedder read both prompts whole;
+     * otherwise only the same words in the same order (case, punctuation and spacing aside) agree,
+     * because the prompts may differ where the embedder did not read.
      */
-    static final int MAX_PARAPHRASE_WORDS = 40;
+    boolean agree(LexicalSignature a, boolean aReadWhole, LexicalSignature b, boolean bReadWhole) {
+        return aReadWhole && bReadWhole ? agree(a, b) : a.words().equals(b.words());
+    }
 
     /** True when nothing in the two prompts' signatures says they ask different things. */
     boolean agree(LexicalSignature a, LexicalSignature b) {
         if (a.words().equals(b.words())) {
             return true;
-        }
-        if (a.words().size() > MAX_PARAPHRASE_WORDS || b.words().size() > MAX_PARAPHRASE_WORDS) {
-            return false;
         }
         return a.numbers().equals(b.numbers())
                 && a.negations() == b.negations()
@@ -71,6 +70,11 @@ public final class LexicalGuard {
     /** Whether two prompts may share an answer as far as their wording tells. */
     public boolean agree(String a, String b) {
         return agree(LexicalSignature.of(a), LexicalSignature.of(b));
+    }
+
+    /** {@link #agree(LexicalSignature, boolean, LexicalSignature, boolean)} on two prompts' text. */
+    public boolean agree(String a, boolean aReadWhole, String b, boolean bReadWhole) {
+        return agree(LexicalSignature.of(a), aReadWhole, LexicalSignature.of(b), bReadWhole);
     }
 
     private static boolean reversedComparison(List<List<String>> a, List<List<String>> b) {

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Stored answers found by meaning: per {@link SemanticScope}, a vector index of the embedded prompts;
  * a lookup takes the most similar entries at or above the threshold and returns the first whose
- * prompt the {@link LexicalGuard} agrees with. Entries live in one Caffeine cache bounded by
+ * prompt the {@link LexicalGuard} agrees with, or, when the embedder did not read all of either
+ * prompt, whose prompt has the same words. Entries live in one Caffeine cache bounded by
  * estimated bytes and, through a minimum weight of {@code max_bytes / max_entries} per entry, by
  * count; they expire their TTL after being stored, and an evicted entry leaves its scope's index
  * at once. Thread-safe: lookups run concurrently; {@link #store} may be called from any thread
@@ -57,13 +58,13 @@ public final class SemanticCache {
     }
 
     /** The best stored answer for this prompt in this scope, if one is similar enough and the guard agrees. */
-    public Optional<SemanticMatch> lookup(SemanticScope scope, float[] vector, String prompt) {
+    public Optional<SemanticMatch> lookup(SemanticScope scope, PromptEmbedding embedding, String prompt) {
         ScopeIndex index = scopes.get(scope);
         if (index == null) {
             return Optional.empty();
         }
         LexicalSignature signature = null;
-        for (VectorIndex.Neighbour n : index.search(vector, (float) config.threshold(), CANDIDATES)) {
+        for (VectorIndex.Neighbour n : index.search(embedding.vector(), (float) config.threshold(), CANDIDATES)) {
             Entry entry = entries.getIfPresent(n.id());
             if (entry == null) {
                 continue; // expired; the removal listener takes it out of the index
@@ -71,19 +72,20 @@ public final class SemanticCache {
             if (signature == null) {
                 signature = LexicalSignature.of(prompt);
             }
-            if (guard.agree(signature, entry.signature())) {
+            if (guard.agree(signature, embedding.whole(), entry.signature(), entry.whole())) {
                 return Optional.of(new SemanticMatch(entry.answer(), n.similarity()));
             }
         }
         return Optional.empty();
     }
 
-    public void store(SemanticScope scope, float[] vector, String prompt, CachedAnswer answer) {
+    public void store(SemanticScope scope, PromptEmbedding embedding, String prompt, CachedAnswer answer) {
+        float[] vector = embedding.vector();
         if (vector.length != dimension) {
             throw new IllegalArgumentException("expected a vector of " + dimension + " dimensions, got " + vector.length);
         }
         long id = ids.incrementAndGet();
-        Entry entry = new Entry(scope, LexicalSignature.of(prompt), answer,
+        Entry entry = new Entry(scope, LexicalSignature.of(prompt), embedding.whole(), answer,
                 ENTRY_OVERHEAD + 4L * vector.length + 2L * prompt.length() + answer.bytes());
         scopes.compute(scope, (s, index) -> {
             ScopeIndex target = index != null ? index : new ScopeIndex(dimension, graphFrom);
@@ -132,6 +134,6 @@ public final class SemanticCache {
         });
     }
 
-    private record Entry(SemanticScope scope, LexicalSignature signature, CachedAnswer answer, long bytes) {
+    private record Entry(SemanticScope scope, LexicalSignature signature, boolean whole, CachedAnswer answer, long bytes) {
     }
 }

@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where a missed request's answer goes once it is complete: the exact cache under {@code exactKey}
- * and the semantic cache under {@code semanticQuery} with the prompt's {@code vector} (each null
+ * and the semantic cache under {@code semanticQuery} with the prompt's {@code embedding} (each null
  * when that cache does not take it). Semantic stores run on {@code writer}, off the caller's thread.
  */
 record StorePlan(ExactCache exact, ExactKey exactKey, SemanticCache semantic, SemanticScopes.SemanticQuery semanticQuery,
-                 float[] vector, StorePolicy policy, Executor writer) {
+                 PromptEmbedding embedding, StorePolicy policy, Executor writer) {
     private static final Logger LOG = LoggerFactory.getLogger(StorePlan.class);
 
     static StorePlan none() {
@@ -21,7 +21,7 @@ record StorePlan(ExactCache exact, ExactKey exactKey, SemanticCache semantic, Se
     }
 
     boolean storesAnything() {
-        return exactKey != null || vector != null;
+        return exactKey != null || embedding != null;
     }
 
     void store(ChatResponse response, RouteInfo route) {
@@ -32,9 +32,9 @@ record StorePlan(ExactCache exact, ExactKey exactKey, SemanticCache semantic, Se
         if (exactKey != null) {
             exact.put(exactKey, answer);
         }
-        if (vector != null) {
+        if (embedding != null) {
             try {
-                writer.execute(() -> semantic.store(semanticQuery.scope(), vector, semanticQuery.prompt(), answer));
+                writer.execute(() -> semantic.store(semanticQuery.scope(), embedding, semanticQuery.prompt(), answer));
             } catch (RejectedExecutionException e) {
                 LOG.debug("semantic cache writer busy; answer not stored");
             }

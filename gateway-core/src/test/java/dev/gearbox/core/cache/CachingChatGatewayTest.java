@@ -165,10 +165,10 @@ class CachingChatGatewayTest {
 
     @Test
     void cancellingWhileEmbeddingNeverCallsUpstream() {
-        CompletableFuture<float[]> pending = new CompletableFuture<>();
+        CompletableFuture<PromptEmbedding> pending = new CompletableFuture<>();
         ConversationEmbedder later = new ConversationEmbedder() {
             @Override
-            public <T> CompletableFuture<T> embed(ChatRequest request, java.util.function.Function<float[], T> then) {
+            public <T> CompletableFuture<T> embed(ChatRequest request, java.util.function.Function<PromptEmbedding, T> then) {
                 return pending.thenApply(then);
             }
         };
@@ -179,7 +179,7 @@ class CachingChatGatewayTest {
         answer.cancel(true);
         StreamHandle handle = slow.stream(askCold("hello").withStream(true, false), ALICE, new Recorder());
         handle.cancel();
-        pending.complete(embedder.vector("hello"));
+        pending.complete(PromptEmbedding.whole(embedder.vector("hello")));
 
         assertThat(upstream.calls).hasValue(0);
     }
@@ -231,10 +231,10 @@ class CachingChatGatewayTest {
         final AtomicInteger calls = new AtomicInteger();
 
         @Override
-        public <T> CompletableFuture<T> embed(ChatRequest request, java.util.function.Function<float[], T> then) {
+        public <T> CompletableFuture<T> embed(ChatRequest request, java.util.function.Function<PromptEmbedding, T> then) {
             calls.incrementAndGet();
             return CompletableFuture.completedFuture(
-                    then.apply(vector(request.messages().get(request.messages().size() - 1).text())));
+                    then.apply(PromptEmbedding.whole(vector(request.messages().get(request.messages().size() - 1).text()))));
         }
 
         float[] vector(String text) {

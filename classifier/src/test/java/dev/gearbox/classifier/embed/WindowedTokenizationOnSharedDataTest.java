@@ -1,16 +1,11 @@
 package dev.gearbox.classifier.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gearbox.classifier.data.RoutingDataReader;
+import dev.gearbox.classifier.data.SharedTexts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedder tokenizes only a window at each end of a long text. On every shared prompt and
+ * The embedder tokenizes only a window at each end of a long text. On every shared message and
  * recorded answer, its model input must be exactly what tokenizing the whole text and keeping the
  * first and last pieces gives: otherwise served embeddings would drift from the trained ones.
  */
@@ -26,9 +21,7 @@ class WindowedTokenizationOnSharedDataTest {
 
     @Test
     void windowsGiveTheWholeTextsPiecesOnEverySharedText() throws IOException {
-        Path dir = RoutingDataReader.dataDir();
-        assumeTrue(Files.isDirectory(dir.resolve("routing")), "shared data not found at " + dir.toAbsolutePath());
-        List<String> texts = texts(dir);
+        List<String> texts = SharedTexts.allOrSkip();
         Embedder embedder = new Embedder(Embedder.DEFAULT_MAX_TOKENS, Runnable::run);
         List<String> differing = new ArrayList<>();
         try (InputStream json = getClass().getClassLoader().getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json");
@@ -58,24 +51,5 @@ class WindowedTokenizationOnSharedDataTest {
         System.arraycopy(all, all.length - 1 - tail, out, 1 + head, tail);
         out[bound - 1] = all[all.length - 1];
         return out;
-    }
-
-    private static List<String> texts(Path dir) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<String> texts = new ArrayList<>();
-        for (String file : List.of("routing/mmlu.train.jsonl", "routing/gsm8k.train.jsonl",
-                "routing/arena_bench_v1.jsonl", "prompts/arena_hard.jsonl")) {
-            for (String line : Files.readAllLines(dir.resolve(file))) {
-                JsonNode row = json.readTree(line);
-                texts.add(row.path("messages").path(0).path("content").asText());
-                for (String answer : List.of("weak_answer", "strong_answer")) {
-                    if (row.hasNonNull(answer)) {
-                        texts.add(row.get(answer).asText());
-                    }
-                }
-            }
-        }
-        texts.removeIf(String::isBlank);
-        return texts;
     }
 }
